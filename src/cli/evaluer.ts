@@ -1,0 +1,25 @@
+/** `cnc-rga evaluer FICHIER [--json]`: one dossier or an array of them, as DOSSIER.md specifies. */
+import { parseDossiers } from "../dossier";
+import { rapportTexte } from "../render/texte";
+import { verdictJson } from "../render/json";
+import { evaluer } from "../rules";
+import { lireFichierJson } from "./lire-json";
+import { CODE_OK, type Sortie } from "./sortie";
+
+export interface OptionsEvaluer {
+  json?: boolean;
+  date?: string;
+}
+
+export function commandeEvaluer(fichier: string, options: OptionsEvaluer, sortie: Sortie): number {
+  const dossiers = parseDossiers(lireFichierJson(fichier));
+  const liste = Array.isArray(dossiers) ? dossiers : [dossiers];
+  const verdicts = liste.map((d) => evaluer(d, options.date ? { date: options.date } : {}));
+  if (options.json) {
+    const json = Array.isArray(dossiers) ? verdicts.map(verdictJson) : verdictJson(verdicts[0]);
+    sortie.out(JSON.stringify(json, null, 2) + "\n");
+  } else {
+    sortie.out(verdicts.map(rapportTexte).join("\n\n" + "─".repeat(72) + "\n\n") + "\n");
+  }
+  return CODE_OK;
+}

@@ -1,0 +1,93 @@
+/**
+ * Validation of a whole dossier (DOSSIER.md): a zod schema built from the field list, so unknown
+ * fields, wrong kinds and bad values are all reported at once, each naming its field (and, for an
+ * array, the index of the dossier).
+ */
+import { z } from "zod";
+import type { Dossier } from "../rules";
+import { CHAMPS, type Nature } from "./champs";
+import { estVide, lireAide, lireBooleen, lireDate, lireDestination, lireDuree, lireEntier, lireGenre, lireMontant, lireTexte, type Lu } from "./valeurs";
+
+const LECTEURS: Record<Nature, (v: unknown) => Lu<unknown>> = {
+  texte: lireTexte, date: lireDate, genre: lireGenre, destination: lireDestination, aide: lireAide,
+  montant: lireMontant, duree: lireDuree, booleen: lireBooleen, entier: lireEntier,
+};
+
+function champ(nature: Nature) {
+  const lire = LECTEURS[nature];
+  return z.unknown().transform((v, ctx) => {
+    if (estVide(v)) return undefined;
+    const lu = lire(v);
+    if (!lu.ok) {
+      ctx.addIssue({ code: "custom", message: lu.raison });
+      return z.NEVER;
+    }
+    return lu.valeur;
+  });
+}
+
+const SCHEMA = z.strictObject(Object.fromEntries(CHAMPS.map((c) => [c.champ, champ(c.nature).optional()])));
+
+export interface ErreurChamp {
+  /** Index of the dossier in an array, when the input is one. */
+  index?: number;
+  /** The field at fault, or null when the whole input is. */
+  champ: string | null;
+  message: string;
+}
+
+export class DossierInvalide extends Error {
+  constructor(readonly erreurs: ErreurChamp[]) {
+    super(erreurs.map(formaterErreur).join("\n"));
+    this.name = "DossierInvalide";
+  }
+}
+
+export function formaterErreur(e: ErreurChamp): string {
+  const ou = [e.index !== undefined ? `dossier n° ${e.index + 1} (index ${e.index})` : null, e.champ ? `champ « ${e.champ} »` : null].filter(Boolean).join(", ");
+  return ou ? `${ou} : ${e.message}` : e.message;
+}
+
+function erreursZod(err: z.ZodError, index?: number): ErreurChamp[] {
+  const avecIndex = (e: Omit<ErreurChamp, "index">): ErreurChamp => (index === undefined ? e : { index, ...e });
+  return err.issues.flatMap((issue): ErreurChamp[] => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((k) => avecIndex({ champ: k, message: "champ inconnu du contrat de dossier (voir DOSSIER.md)" }));
+    }
+    if (issue.code === "invalid_type" && issue.path.length === 0) {
+      return [avecIndex({ champ: null, message: "un dossier doit être un objet JSON { \"champ\": valeur, … }" })];
+    }
+    return [avecIndex({ champ: issue.path.length ? String(issue.path[0]) : null, message: issue.message })];
+  });
+}
+
+/** Removes the fields left undefined, so a dossier only holds what was given. */
+function compacter(objet: Record<string, unknown>): Dossier {
+  const d: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(objet)) if (v !== undefined) d[k] = v;
+  return d as Dossier;
+}
+
+/** One dossier: the validated fields, or DossierInvalide listing every fault. */
+export function parseDossier(entree: unknown, index?: number): Dossier {
+  const r = SCHEMA.safeParse(entree);
+  if (!r.success) throw new DossierInvalide(erreursZod(r.error, index));
+  return compacter(r.data);
+}
+
+/** One dossier or an array of them (a catalogue), as DOSSIER.md allows. */
+export function parseDossiers(entree: unknown): Dossier | Dossier[] {
+  if (!Array.isArray(entree)) return parseDossier(entree);
+  const erreurs: ErreurChamp[] = [];
+  const dossiers: Dossier[] = [];
+  entree.forEach((e, i) => {
+    try {
+      dossiers.push(parseDossier(e, i));
+    } catch (err) {
+      if (err instanceof DossierInvalide) erreurs.push(...err.erreurs);
+      else throw err;
+    }
+  });
+  if (erreurs.length) throw new DossierInvalide(erreurs);
+  return dossiers;
+}

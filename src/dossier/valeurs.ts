@@ -1,0 +1,148 @@
+/**
+ * Reading one value of a dossier field as people write it: "1 250 000,50 €", "VRAI", "oui",
+ * "Documentaire de création", "2023-02-01". Each reader returns the value or a French reason;
+ * the schema (schema.ts) names the field. Blank values are "missing", never zero.
+ */
+import { Decimal, type Aide, type Destination, type Genre } from "../rules";
+import { normaliser } from "./champs";
+
+export type Lu<T> = { ok: true; valeur: T } | { ok: false; raison: string };
+
+const ok = <T>(valeur: T): Lu<T> => ({ ok: true, valeur });
+const ko = <T>(raison: string): Lu<T> => ({ ok: false, raison });
+
+/** null, undefined, "" and whitespace-only strings: the field is not given. */
+export function estVide(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** Normal, no-break (U+00A0) and narrow no-break (U+202F) spaces, and thin spaces, as thousands separators. */
+const ESPACES = /[\s\u00a0\u202f\u2009]/g;
+
+/**
+ * A number written the French way or the JSON way: 1250000.5, "1 250 000,50 €", "1250000.50",
+ * "1.250.000,50". A lone comma or a lone dot is the decimal mark.
+ */
+export function lireNombre(v: unknown): Lu<Decimal> {
+  if (typeof v === "number") {
+    return Number.isFinite(v) ? ok(new Decimal(v)) : ko("n'est pas un nombre fini");
+  }
+  if (typeof v !== "string") return ko(`attendu un nombre, reçu ${decrire(v)}`);
+  let t = v.replace(ESPACES, "").replace(/€$|^€|EUR$/i, "");
+  if (/^[-+]?\d{1,3}(\.\d{3})+,\d+$/.test(t) || /^[-+]?\d{1,3}(\.\d{3}){2,}$/.test(t)) t = t.replace(/\./g, "");
+  t = t.replace(",", ".");
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d{1,6})?$/i.test(t)) return ko(`« ${v} » n'est pas un nombre`);
+  const n = new Decimal(t);
+  return n.isFinite() ? ok(n) : ko(`« ${v} » est hors de l'échelle des nombres`);
+}
+
+export function lireMontant(v: unknown): Lu<Decimal> {
+  const n = lireNombre(v);
+  if (!n.ok) return n;
+  return n.valeur.isNegative() && !n.valeur.isZero() ? ko("un montant ne peut pas être négatif") : n;
+}
+
+export function lireDuree(v: unknown): Lu<Decimal> {
+  const n = lireNombre(v);
+  if (!n.ok) return n;
+  return n.valeur.greaterThan(0) ? n : ko("une durée doit être strictement positive");
+}
+
+export function lireEntier(v: unknown): Lu<Decimal> {
+  const n = lireNombre(v);
+  if (!n.ok) return n;
+  if (!n.valeur.isInteger()) return ko(`attendu un nombre entier, reçu ${n.valeur.toString()}`);
+  return n.valeur.isNegative() && !n.valeur.isZero() ? ko("ne peut pas être négatif") : n;
+}
+
+const VRAI = new Set(["true", "vrai", "oui"]);
+const FAUX = new Set(["false", "faux", "non"]);
+
+export function lireBooleen(v: unknown): Lu<boolean> {
+  if (typeof v === "boolean") return ok(v);
+  if (typeof v === "string") {
+    const t = normaliser(v);
+    if (VRAI.has(t)) return ok(true);
+    if (FAUX.has(t)) return ok(false);
+    return ko(`« ${v} » n'est pas un booléen (attendu VRAI/FAUX, oui/non, true/false)`);
+  }
+  return ko(`attendu VRAI/FAUX, oui/non ou true/false, reçu ${decrire(v)}`);
+}
+
+const JOURS_AVANT_1970_EXCEL = 25569;
+const MS_PAR_JOUR = 86_400_000;
+
+/**
+ * An ISO date (2023-02-01), a French date (01/02/2023), a JavaScript Date (exceljs), or an Excel
+ * date serial number (a date cell read by a custom function). Impossible dates are refused.
+ */
+export function lireDate(v: unknown): Lu<string> {
+  if (v instanceof Date) {
+    return Number.isNaN(v.getTime()) ? ko("date invalide") : ok(v.toISOString().slice(0, 10));
+  }
+  if (typeof v === "number") {
+    if (!Number.isInteger(v) || v < 1 || v > 2958465) return ko(`${v} n'est pas une date Excel`);
+    return ok(new Date((v - JOURS_AVANT_1970_EXCEL) * MS_PAR_JOUR).toISOString().slice(0, 10));
+  }
+  if (typeof v !== "string") return ko(`attendu une date AAAA-MM-JJ, reçu ${decrire(v)}`);
+  const t = v.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  const [a, m, j] = iso ? [iso[1], iso[2], iso[3]] : fr ? [fr[3], fr[2], fr[1]] : [];
+  if (a === undefined) return ko(`« ${v} » n'est pas une date (attendu AAAA-MM-JJ ou JJ/MM/AAAA)`);
+  const date = new Date(Date.UTC(Number(a), Number(m) - 1, Number(j)));
+  const texte = `${a}-${m!.padStart(2, "0")}-${j!.padStart(2, "0")}`;
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== texte) return ko(`« ${v} » n'est pas une date qui existe`);
+  return ok(texte);
+}
+
+const GENRES_PAR_LIBELLE = new Map<string, Genre>([
+  ["fiction", "fiction"],
+  ["animation", "animation"],
+  ["documentaire", "documentaire"],
+  ["documentairedecreation", "documentaire"],
+  ["spectaclevivant", "spectacle_vivant"],
+  ["adaptationaudiovisuelledespectaclevivant", "spectacle_vivant"],
+  ["autre", "autre"],
+]);
+
+export function lireGenre(v: unknown): Lu<Genre> {
+  if (typeof v !== "string") return ko(`attendu un genre, reçu ${decrire(v)}`);
+  const g = GENRES_PAR_LIBELLE.get(normaliser(v));
+  return g ? ok(g) : ko(`genre inconnu « ${v} » (attendu fiction, animation, documentaire, spectacle_vivant ou autre)`);
+}
+
+const DESTINATIONS_PAR_LIBELLE = new Map<string, Destination>([
+  ["television", "television"], ["tv", "television"],
+  ["smad", "smad"], ["servicesalademande", "smad"], ["servicesdemediasaudiovisuelsalademande", "smad"],
+]);
+
+export function lireDestination(v: unknown): Lu<Destination> {
+  if (typeof v !== "string") return ko(`attendu television ou smad, reçu ${decrire(v)}`);
+  const d = DESTINATIONS_PAR_LIBELLE.get(normaliser(v));
+  return d ? ok(d) : ko(`destination inconnue « ${v} » (attendu television ou smad)`);
+}
+
+const AIDES_PAR_LIBELLE = new Map<string, Aide>([
+  ["automatique", "automatique"], ["selective", "selective"], ["preparation", "preparation"],
+]);
+
+export function lireAide(v: unknown): Lu<Aide> {
+  if (typeof v !== "string") return ko(`attendu automatique, selective ou preparation, reçu ${decrire(v)}`);
+  const a = AIDES_PAR_LIBELLE.get(normaliser(v));
+  return a ? ok(a) : ko(`aide inconnue « ${v} » (attendu automatique, selective ou preparation)`);
+}
+
+export function lireTexte(v: unknown): Lu<string> {
+  if (typeof v === "string") return ok(v.trim());
+  if (typeof v === "number" && Number.isFinite(v)) return ok(String(v));
+  return ko(`attendu un texte, reçu ${decrire(v)}`);
+}
+
+function decrire(v: unknown): string {
+  if (Array.isArray(v)) return "une liste";
+  if (v === null) return "null";
+  if (typeof v === "object") return "un objet";
+  if (typeof v === "string") return `« ${v} »`;
+  return `${typeof v === "boolean" ? "le booléen" : typeof v === "number" ? "le nombre" : "la valeur"} ${String(v)}`;
+}

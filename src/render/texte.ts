@@ -1,0 +1,70 @@
+/**
+ * The verdict for a person: one line per condition with ✓ ✗ ? –, the article, the expected and
+ * found values, and what is missing in euros (DOSSIER.md, "Without --json"). Used by the CLI and by
+ * the task pane's "Copier le résumé".
+ */
+import { dateLongue, euros, nombre, pourcent, type Condition, type Section, type Statut, type Valeur, type Verdict, Decimal } from "../rules";
+
+export const SYMBOLES: Record<Statut, string> = { conforme: "✓", non_conforme: "✗", incomplet: "?", non_applicable: "–" };
+export const LIBELLES_STATUT: Record<Statut, string> = { conforme: "conforme", non_conforme: "non conforme", incomplet: "incomplet", non_applicable: "non applicable" };
+
+export function alineaTexte(alinea: number | string): string {
+  return typeof alinea === "number" ? `al. ${alinea}` : alinea;
+}
+
+export function valeurTexte(v: Valeur, unite: Condition["unite"]): string {
+  if (v === null) return "—";
+  if (typeof v === "boolean") return v ? "oui" : "non";
+  if (typeof v === "string") return v;
+  switch (unite) {
+    case "points": return `${nombre(v)} pts`;
+    case "minutes": return `${nombre(v)} min`;
+    case "mois": return `${nombre(v)} mois`;
+    case "jours": return `${nombre(v)} j`;
+    default: return euros(v);
+  }
+}
+
+function ligneCondition(c: Condition): string[] {
+  const ecart = c.ecart !== null && !c.ecart.isZero() ? `   manque ${valeurTexte(c.ecart, c.unite)}` : "";
+  const chiffres = c.statut === "non_applicable" ? "" : `   attendu ${valeurTexte(c.attendu, c.unite)} · constaté ${valeurTexte(c.constate, c.unite)}${ecart}`;
+  const lignes = [`  ${SYMBOLES[c.statut]} ${c.code.padEnd(3)} ${`art. ${c.article} ${alineaTexte(c.alinea)}`.padEnd(24)} ${c.libelle}${chiffres}`, `        ${c.message}`];
+  if (c.avertissement) lignes.push(`        ⚠ ${c.avertissement}`);
+  if (c.manquants?.length) lignes.push(`        À renseigner : ${c.manquants.join(", ")}`);
+  return lignes;
+}
+
+function entete(titre: string, s: Section, detail: string): string[] {
+  const ecart = s.statut === "non_conforme" && s.ecart !== null && !s.ecart.isZero() ? ` — il manque ${euros(s.ecart)}` : "";
+  const lignes = [`${SYMBOLES[s.statut]} ${titre} : ${LIBELLES_STATUT[s.statut].toUpperCase()}${ecart}${detail ? `  (${detail})` : ""}`];
+  if (s.motif) lignes.push(`    ${s.motif}`);
+  if (s.avertissement) lignes.push(`    ⚠ ${s.avertissement}`);
+  return lignes;
+}
+
+function taux(t: Decimal | null, article: string | null): string {
+  return t === null ? "" : `taux ${pourcent(t)}${article ? `, art. ${article}` : ""}`;
+}
+
+export function rapportTexte(v: Verdict): string {
+  const a = v.apportInitial;
+  const titre = v.titre ? `« ${v.titre} »` : "Dossier sans titre";
+  const version = v.version ? `RGA version ${v.version}` : "aucune version du RGA applicable";
+  const lignes: string[] = [`${titre} — ${version}, demande du ${dateLongue(v.dateReference)}`];
+  const chiffres = [
+    a.base !== null ? `base ${euros(a.base)}` : null,
+    taux(a.taux, a.tauxArticle) || null,
+    a.apportMinimum !== null ? `apport minimum ${euros(a.apportMinimum)}` : null,
+    a.numeraireMinimum !== null ? `numéraire minimum ${euros(a.numeraireMinimum)}` : null,
+  ].filter(Boolean).join(", ");
+  lignes.push(...entete(`Apport initial${a.regime ? ` (art. ${a.regime})` : ""}`, a, chiffres));
+  for (const c of a.conditions) lignes.push(...ligneCondition(c));
+  const r = v.listeReference;
+  lignes.push(...entete("Liste des œuvres de référence", r, taux(r.taux, r.tauxArticle)));
+  for (const c of r.conditions) lignes.push(...ligneCondition(c));
+  const m = v.majoration;
+  const montant = m.montant !== null ? `, montant ${euros(m.montant)}` : "";
+  lignes.push(...entete("Majoration de 25 %", m, `taux ${pourcent(m.taux)}${montant}`));
+  for (const c of m.conditions) lignes.push(...ligneCondition(c));
+  return lignes.join("\n");
+}

@@ -1,0 +1,55 @@
+/**
+ * The dossier as the rules core reads it: every field of ../shared/DOSSIER.md, already parsed and
+ * validated (src/dossier/ does that for every front end). Amounts and durations are exact decimals.
+ * Every field is optional: a rule that needs a missing one answers `incomplet` and names it.
+ */
+import type { Decimal } from "./decimal";
+
+export const GENRES = ["fiction", "animation", "documentaire", "spectacle_vivant", "autre"] as const;
+export type Genre = (typeof GENRES)[number];
+
+export const DESTINATIONS = ["television", "smad"] as const;
+export type Destination = (typeof DESTINATIONS)[number];
+
+export const AIDES = ["automatique", "selective", "preparation"] as const;
+export type Aide = (typeof AIDES)[number];
+
+export interface Dossier {
+  titre?: string;
+  /** ISO date (YYYY-MM-DD). */
+  dateDemande?: string;
+  genre?: Genre;
+  destination?: Destination;
+  aide?: Aide;
+  dureeMinutes?: Decimal;
+  dureeEpisodeMinutes?: Decimal;
+  coutDefinitif?: Decimal;
+  coproductionInternationale?: boolean;
+  participationFrancaise?: Decimal;
+  apportInitial?: Decimal;
+  apportNumeraireTelevision?: Decimal;
+  apportNumeraireSmad?: Decimal;
+  apportAutresFrance?: Decimal;
+  autresFranceDetiennentPartsProducteur?: boolean;
+  preventesInternationales?: Decimal;
+  pointsCreation?: Decimal;
+  pointsFabrication?: Decimal;
+  dateContrat?: string;
+  dateFinTournage?: string;
+  engagementFerme?: boolean;
+  dureeDroitsSmadMois?: Decimal;
+  dureeExclusiviteSmadMois?: Decimal;
+  caseMagazine?: boolean;
+  qualiteSpectacleVivant?: boolean;
+  autorisationPrealable?: boolean;
+  autorisationDefinitive?: boolean;
+  diffuseeAnneePrecedente?: boolean;
+  versionDefinitiveAcceptee?: boolean;
+  versionOriginaleFrancaise?: boolean;
+  depensesFrance?: Decimal;
+  coutPostes?: Decimal;
+  depensesFrancePostes?: Decimal;
+  sommesCompteAutomatique?: Decimal;
+}
+
+export type ChampDossier = keyof Dossier;

@@ -1,0 +1,52 @@
+/**
+ * The entry point of the rules core: a validated dossier in, a verdict out, under the RGA version
+ * in force on the date of the request (DOMAIN.md "Versions").
+ */
+import type { Dossier } from "./dossier";
+import { dateLongue } from "./format";
+import { evaluerListeReference } from "./liste-reference";
+import { evaluerMajoration } from "./majoration";
+import { VERSIONS, parametresVersion, versionEnVigueur, type ParametresVersion, type VersionId } from "./parametres";
+import { evaluerSectionApport } from "./section-apport";
+import type { Section, Verdict } from "./verdict";
+import { ZERO } from "./decimal";
+
+export interface OptionsEvaluation {
+  /** Today's date (ISO), used when the dossier has no dateDemande. Defaults to the system date. */
+  aujourdhui?: string;
+  /** Evaluate under this date's version whatever the dossier's dateDemande (side-by-side comparisons). */
+  date?: string;
+  /** Evaluate under this version whatever the dates. */
+  version?: VersionId;
+}
+
+export function dateDuJour(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function evaluer(d: Dossier, options: OptionsEvaluation = {}): Verdict {
+  const dateReference = options.date ?? d.dateDemande ?? options.aujourdhui ?? dateDuJour();
+  const p = options.version ? parametresVersion(options.version) : versionEnVigueur(dateReference);
+  if (!p) return horsVersion(d, dateReference);
+  return evaluerSousVersion(d, p, dateReference);
+}
+
+export function evaluerSousVersion(d: Dossier, p: ParametresVersion, dateReference: string): Verdict {
+  const apportInitial = evaluerSectionApport(d, p);
+  const listeReference = evaluerListeReference(d, p);
+  const majoration = evaluerMajoration(d, p, listeReference);
+  return { version: p.version, ...(d.titre !== undefined ? { titre: d.titre } : {}), dateReference, apportInitial, listeReference, majoration };
+}
+
+/** A request dated before the first implemented version: non_applicable everywhere, never a guess. */
+function horsVersion(d: Dossier, date: string): Verdict {
+  const premiere = VERSIONS[0];
+  const motif = `Demande datée du ${dateLongue(date)} : aucune version implémentée du RGA ne s'y applique (la première couvre les demandes à compter du ${dateLongue(premiere.debut)}).`;
+  const vide = (): Section => ({ statut: "non_applicable", motif, conditions: [], ecart: null });
+  return {
+    version: null, ...(d.titre !== undefined ? { titre: d.titre } : {}), dateReference: date,
+    apportInitial: { ...vide(), regime: null, base: null, taux: null, tauxArticle: null, apportMinimum: null, apportMinimumAvecPreventes: null, numeraireMinimum: null, numeraire: null, numeraireHoraire: null, heures: null },
+    listeReference: { ...vide(), taux: null, tauxArticle: null, apportMinimum: null },
+    majoration: { ...vide(), taux: ZERO, montant: null },
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * Article 311-30 (2023-01) / 311-29 (2023-02): the list of reference works. DOMAIN.md C1–C6 and E4.
+ */
+import { apportPris311_12 } from "./apport-smad";
+import { avertissementGarantieMinimum } from "./apport-initial";
+import { constat, entete, exigeVrai, incomplet, nonApplicable } from "./condition";
+import { Decimal, ZERO } from "./decimal";
+import { GENRES, type ChampDossier, type Dossier } from "./dossier";
+import { euros, nombre, pourcent } from "./format";
+import { atteintTauxHoraire, base as calculerBase, libelleBase, montantPourDuree, parHeure } from "./grandeurs";
+import { relevedu311_12 } from "./minimums";
+import type { ParametresVersion } from "./parametres";
+import { evaluerPartMinimale, libelleGenre, deGenre } from "./part-minimale";
+import { ecartSection, statutSection, type Condition, type SectionReference } from "./verdict";
+
+type Ref = ParametresVersion["reference"];
+
+function aliena(r: Ref, alinea: string) {
+  return { article: r.taux.article, alinea };
+}
+
+/** C1 (1°): one of the four genres. */
+function evaluerGenre(d: Dossier, r: Ref): Condition {
+  const e = entete("C1", aliena(r, "1°"), "Genre");
+  const genres = GENRES.filter((g) => g !== "autre");
+  if (d.genre === undefined) return incomplet(e, ["genre"], "Renseignez le genre de l'œuvre.", genres.join(", "));
+  const ok = d.genre !== "autre";
+  return constat(e, ok, genres.join(", "), d.genre, ok
+    ? `Le genre (${libelleGenre(d.genre)}) ouvre droit à la liste des œuvres de référence.`
+    : "Seules la fiction, l'animation, le documentaire de création et l'adaptation audiovisuelle de spectacle vivant peuvent être inscrits.");
+}
+
+/** C2 (2°): documentaries in magazine slots last at least 45 min an episode; live performance reaches the quality level. */
+function evaluerFormat(d: Dossier, r: Ref): Condition {
+  const s = r.dureeEpisodeMagazineMinutes;
+  const e = entete("C2", s, "Format de l'œuvre");
+  if (d.genre === undefined) return incomplet(e, ["genre"], "Renseignez le genre de l'œuvre.");
+  if (d.genre === "spectacle_vivant") {
+    return exigeVrai({ ...e, libelle: "Qualité artistique et technique" }, "qualiteSpectacleVivant", d.qualiteSpectacleVivant, {
+      conforme: "L'œuvre atteint le niveau de qualité artistique et technique requis pour le spectacle vivant.",
+      nonConforme: "L'œuvre n'atteint pas le niveau de qualité artistique et technique requis pour le spectacle vivant.",
+      manquant: "Indiquez si l'œuvre atteint le niveau de qualité artistique et technique requis (qualiteSpectacleVivant).",
+    });
+  }
+  if (d.genre !== "documentaire") return nonApplicable(e, `Pas de condition de format pour une œuvre ${deGenre(d.genre)}.`);
+  if (d.caseMagazine === undefined) return incomplet(e, ["caseMagazine"], "Indiquez si le documentaire est inséré dans des cases de magazine (caseMagazine).");
+  if (!d.caseMagazine) return { ...nonApplicable(e, "Documentaire hors case de magazine : pas de durée minimale par épisode."), constate: false };
+  if (d.dureeEpisodeMinutes === undefined) return incomplet(e, ["dureeEpisodeMinutes"], `Documentaire en case de magazine : renseignez la durée par épisode (au moins ${nombre(s.valeur)} min).`, s.valeur);
+  const ok = d.dureeEpisodeMinutes.greaterThanOrEqualTo(s.valeur);
+  return {
+    ...e, statut: ok ? "conforme" : "non_conforme", attendu: s.valeur, constate: d.dureeEpisodeMinutes,
+    ecart: ok ? ZERO : s.valeur.minus(d.dureeEpisodeMinutes), unite: "minutes",
+    message: ok
+      ? `Documentaire en case de magazine : ${nombre(d.dureeEpisodeMinutes)} min par épisode (au moins ${nombre(s.valeur)}).`
+      : `Documentaire en case de magazine : ${nombre(d.dureeEpisodeMinutes)} min par épisode, il en faut au moins ${nombre(s.valeur)}.`,
+  };
+}
+
+/** C3 (3°): prior and final authorisations. */
+function evaluerAutorisations(d: Dossier, r: Ref): Condition {
+  const e = entete("C3", aliena(r, "3°"), "Autorisations préalable et définitive");
+  const manquants = (["autorisationPrealable", "autorisationDefinitive"] as const).filter((c) => d[c] === undefined);
+  const refusees = (["autorisationPrealable", "autorisationDefinitive"] as const).filter((c) => d[c] === false);
+  if (refusees.length) {
+    return constat(e, false, true, false, `Il manque ${refusees.map((c) => (c === "autorisationPrealable" ? "l'autorisation préalable" : "l'autorisation définitive")).join(" et ")}.`);
+  }
+  if (manquants.length) return incomplet(e, [...manquants], `Indiquez si l'œuvre a obtenu ${manquants.map((c) => (c === "autorisationPrealable" ? "l'autorisation préalable" : "l'autorisation définitive")).join(" et ")}.`, true);
+  return constat(e, true, true, true, "L'œuvre a obtenu l'autorisation préalable et l'autorisation définitive.");
+}
+
+interface PartReference {
+  condition: Condition;
+  taux: Decimal | null;
+  tauxArticle: string | null;
+  apportMinimum: Decimal | null;
+}
+
+/** C4 (4°): the apport initial reaches 25 % of the base, 15 % (animation) or 20 % (documentary) in the cases of 311-11-1 / 311-10. */
+function evaluerApport(d: Dossier, r: Ref, p: ParametresVersion): PartReference {
+  const e = entete("C4", r.taux, "Apport initial");
+  const b = calculerBase(d);
+  const smad = relevedu311_12(p, d.destination);
+  const apport = smad ? apportPris311_12(d) : d.apportInitial;
+  const champApport: ChampDossier = smad ? "apportNumeraireSmad" : "apportInitial";
+  if (b.valeur === undefined || apport === undefined) {
+    const manquants = [...(b.manquants ?? []), ...(apport === undefined ? [champApport] : [])];
+    return { condition: incomplet(e, manquants, `Impossible de vérifier l'apport initial : renseignez ${manquants.join(", ")}.`), taux: r.taux.valeur, tauxArticle: r.taux.article, apportMinimum: null };
+  }
+  const pm = evaluerPartMinimale("C4", r.taux, r.casReduits, d, b.valeur, apport);
+  const laBase = `${libelleBase(d)} (${euros(b.valeur)})`;
+  const cas = pm.cas;
+  const detailCas = cas ? cas.conditions.map((c) => c.message).join(" ") : "";
+  let message: string;
+  if (pm.statut === "conforme") {
+    message = `L'apport initial (${euros(apport)}) atteint ${pourcent(pm.taux.valeur)} ${laBase}, soit ${euros(pm.attendu)}.` + (pm.raison === "cas" ? ` Cas réduit de l'article ${p.articles.derogation} : ${detailCas}` : "");
+  } else if (pm.statut === "incomplet") {
+    message = `L'apport initial (${euros(apport)}) est sous ${pourcent(r.taux.valeur)} ${laBase} : un taux réduit pourrait s'appliquer, renseignez ${pm.manquants.join(", ")}.`;
+  } else {
+    message = `L'apport initial (${euros(apport)}) n'atteint pas ${euros(pm.attendu)} (${pourcent(pm.taux.valeur)} ${laBase}) : il manque ${euros(pm.attendu.minus(apport))}.` + (detailCas ? ` ${detailCas}` : "");
+  }
+  let condition: Condition = {
+    ...e, article: pm.taux.article, alinea: pm.taux.alinea, statut: pm.statut, attendu: pm.attendu, constate: apport,
+    ecart: pm.statut === "incomplet" ? null : Decimal.max(ZERO, pm.attendu.minus(apport)), unite: pm.statut === "incomplet" ? null : "euros",
+    message, ...(pm.manquants.length ? { manquants: pm.manquants } : {}),
+  };
+  const avertissement = [
+    avertissementTauxReduit(d, p, pm.raison !== "atteint" && cas !== null),
+    ...(cas ? cas.conditions.map((c) => avertissementGarantieMinimum(d, p, c)) : []),
+  ].filter(Boolean).join(" ");
+  if (avertissement) condition = { ...condition, avertissement };
+  return { condition, taux: pm.taux.valeur, tauxArticle: pm.taux.article, apportMinimum: pm.attendu };
+}
+
+/** DOMAIN.md C4: where the verdict depends on a lowered rate and the texts of the version differ, say so. */
+function avertissementTauxReduit(d: Dossier, p: ParametresVersion, dependDuTauxReduit: boolean): string | undefined {
+  if (!dependDuTauxReduit || !p.reference.textesDivergents) return undefined;
+  const r = p.reference;
+  if (d.genre === "animation") {
+    const derog = p.derogation.animation!;
+    return `Le taux de ${pourcent(r.casReduits.animation!.taux.valeur)} est celui de l'article ${r.taux.article} (4°) pour la liste ; l'article ${derog.taux.article} fixe ${pourcent(derog.taux.valeur)} pour les aides automatiques. Les textes diffèrent : chacun est appliqué dans sa propre règle.`;
+  }
+  if (d.genre === "documentaire") {
+    return `L'article ${r.taux.article} (4°) renvoie aux « cas prévus à l'article ${p.articles.derogation} », qui n'en prévoit aucun pour le documentaire dans cette version : nous retenons la seule condition de préventes internationales (double de l'écart à 25 %), comme l'écrit le texte ultérieur du RGA (article 311-10, 2°).`;
+  }
+  return undefined;
+}
+
+/** C5 (4°): hourly cash of the TV editors, or of the on-demand editors, each group on its own. */
+function evaluerNumeraire(d: Dossier, r: Ref): Condition {
+  const generique = { code: "C5", article: r.taux.article, alinea: "4°", libelle: "Numéraire horaire des éditeurs" };
+  if (d.genre === undefined) return incomplet(generique, ["genre"], "Renseignez le genre : il décide du montant horaire exigé.");
+  const seuil = d.genre === "autre" ? undefined : r.numeraireHoraire[d.genre];
+  if (!seuil) return nonApplicable(generique, `Pas de montant horaire exigé pour une œuvre ${deGenre(d.genre)}.`);
+  const e = entete("C5", seuil, "Numéraire horaire des éditeurs");
+  const tv = d.apportNumeraireTelevision;
+  const smad = d.apportNumeraireSmad;
+  const manquants: ChampDossier[] = [...(d.dureeMinutes === undefined ? ["dureeMinutes" as const] : []), ...(tv === undefined && smad === undefined ? ["apportNumeraireTelevision" as const, "apportNumeraireSmad" as const] : [])];
+  if (d.dureeMinutes === undefined || (tv === undefined && smad === undefined)) {
+    return incomplet(e, manquants, `Impossible de vérifier le numéraire horaire : renseignez ${manquants.join(", ")}.`);
+  }
+  const duree = d.dureeMinutes;
+  const attendu = montantPourDuree(seuil.valeur, duree);
+  // "du ou des éditeurs de télévision OU du ou des éditeurs SMAD": each group on its own, never summed.
+  const meilleur = Decimal.max(tv ?? ZERO, smad ?? ZERO);
+  const groupe = (tv ?? ZERO).greaterThanOrEqualTo(smad ?? ZERO) ? "de télévision" : "de services à la demande";
+  const ok = atteintTauxHoraire(meilleur, seuil.valeur, duree);
+  const detail = [tv !== undefined ? `télévision ${euros(parHeure(tv, duree))}/h` : null, smad !== undefined ? `SMAD ${euros(parHeure(smad, duree))}/h` : null].filter(Boolean).join(", ");
+  return {
+    ...e, statut: ok ? "conforme" : "non_conforme", attendu, constate: meilleur,
+    ecart: ok ? ZERO : attendu.minus(meilleur), unite: "euros",
+    message: ok
+      ? `Le numéraire des éditeurs ${groupe} atteint ${euros(seuil.valeur)} par heure (${detail}).`
+      : `Ni les éditeurs de télévision ni ceux de services à la demande n'apportent ${euros(seuil.valeur)} par heure en numéraire (${detail}) : il manque ${euros(attendu.minus(meilleur))} au meilleur des deux.`,
+  };
+}
+
+/** C6 (5°): first broadcast in the previous year, or the final version accepted and certified. */
+function evaluerDiffusion(d: Dossier, r: Ref): Condition {
+  const e = entete("C6", aliena(r, "5°"), "Diffusion ou acceptation");
+  if (d.diffuseeAnneePrecedente === true) return constat(e, true, true, true, "Première diffusion ou mise à disposition l'année précédente par un éditeur ayant contribué à l'apport initial.");
+  if (d.versionDefinitiveAcceptee === true) return constat(e, true, true, true, "Version définitive acceptée par l'ensemble des éditeurs co-financeurs, dûment renseignée et certifiée.");
+  const manquants = (["diffuseeAnneePrecedente", "versionDefinitiveAcceptee"] as const).filter((c) => d[c] === undefined);
+  if (manquants.length) return incomplet(e, [...manquants], `Indiquez si l'œuvre a été diffusée l'année précédente ou si sa version définitive a été acceptée (${manquants.join(", ")}).`, true);
+  return constat(e, false, true, false, "Ni première diffusion l'année précédente, ni version définitive acceptée et certifiée par tous les éditeurs co-financeurs.");
+}
+
+export function evaluerListeReference(d: Dossier, p: ParametresVersion): SectionReference {
+  const r = p.reference;
+  const apport = evaluerApport(d, r, p);
+  const conditions = [evaluerGenre(d, r), evaluerFormat(d, r), evaluerAutorisations(d, r), apport.condition, evaluerNumeraire(d, r), evaluerDiffusion(d, r)];
+  return {
+    statut: statutSection(conditions), conditions, ecart: ecartSection(conditions),
+    taux: apport.taux, tauxArticle: apport.tauxArticle, apportMinimum: apport.apportMinimum,
+  };
+}

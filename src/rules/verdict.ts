@@ -1,0 +1,104 @@
+/**
+ * What a rule returns: never a bare boolean, but every condition with its article, what was expected,
+ * what was found, the gap and a French message (DOSSIER.md "Output"). Figures stay exact decimals
+ * here; renderers round them to the cent.
+ */
+import type { Decimal } from "./decimal";
+import type { ChampDossier } from "./dossier";
+import type { VersionId } from "./parametres";
+
+export const STATUTS = ["conforme", "non_conforme", "incomplet", "non_applicable"] as const;
+export type Statut = (typeof STATUTS)[number];
+
+export type Unite = "euros" | "points" | "minutes" | "mois" | "jours";
+
+/** An expected or found value: an amount or count, a text (a genre), a yes/no, or nothing known. */
+export type Valeur = Decimal | string | boolean | null;
+
+export interface Condition {
+  /** DOMAIN.md code: A1…A6, B1…B3, C1…C6, D. */
+  code: string;
+  article: string;
+  alinea: number | string;
+  statut: Statut;
+  /** Short French name of the condition, for tables. */
+  libelle: string;
+  attendu: Valeur;
+  constate: Valeur;
+  /** What is missing to comply, in `unite`; 0 when it complies; null when not a quantity. */
+  ecart: Decimal | null;
+  unite: Unite | null;
+  message: string;
+  avertissement?: string;
+  manquants?: ChampDossier[];
+}
+
+export interface Section {
+  statut: Statut;
+  conditions: Condition[];
+  /** Why the whole section does not apply, when it does not. */
+  motif?: string;
+  avertissement?: string;
+  /** The largest gap in euros among the conditions: the least to add so that every euro condition holds. */
+  ecart: Decimal | null;
+}
+
+export interface SectionApport extends Section {
+  /** Article of the regime applied: 311-11 / 311-9 (television), 311-12 (on-demand services). */
+  regime: string | null;
+  base: Decimal | null;
+  taux: Decimal | null;
+  tauxArticle: string | null;
+  apportMinimum: Decimal | null;
+  /** With the dossier's presales and points, the smallest apport initial that would comply. */
+  apportMinimumAvecPreventes: Decimal | null;
+  numeraireMinimum: Decimal | null;
+  numeraire: Decimal | null;
+  numeraireHoraire: Decimal | null;
+  heures: Decimal | null;
+}
+
+export interface SectionReference extends Section {
+  taux: Decimal | null;
+  tauxArticle: string | null;
+  apportMinimum: Decimal | null;
+}
+
+export interface SectionMajoration extends Section {
+  taux: Decimal;
+  montant: Decimal | null;
+}
+
+export interface Verdict {
+  version: VersionId | null;
+  titre?: string;
+  /** The date that picked the version: dateDemande, or today's date when the dossier has none. */
+  dateReference: string;
+  apportInitial: SectionApport;
+  listeReference: SectionReference;
+  majoration: SectionMajoration;
+}
+
+/** DOSSIER.md: non_applicable when every condition is; else non_conforme if any, else incomplet if any. */
+export function statutSection(conditions: readonly Condition[]): Statut {
+  if (conditions.every((c) => c.statut === "non_applicable")) return "non_applicable";
+  if (conditions.some((c) => c.statut === "non_conforme")) return "non_conforme";
+  if (conditions.some((c) => c.statut === "incomplet")) return "incomplet";
+  return "conforme";
+}
+
+/** The largest euro gap of the non-compliant conditions, or null when none is in euros. */
+export function ecartSection(conditions: readonly Condition[]): Decimal | null {
+  let max: Decimal | null = null;
+  for (const c of conditions) {
+    if (c.unite === "euros" && c.ecart !== null && (max === null || c.ecart.greaterThan(max))) max = c.ecart;
+  }
+  return max;
+}
+
+/** Every missing field of a section, once, in the order the conditions name them. */
+export function manquantsSection(section: Section): ChampDossier[] {
+  const vus = new Set<ChampDossier>();
+  for (const c of section.conditions) for (const m of c.manquants ?? []) vus.add(m);
+  return [...vus];
+}
