@@ -122,8 +122,8 @@ export function evaluerNumeraire(d: Dossier, p: ParametresVersion): Condition {
 
 /** A3 (311-11 al. 4 / 311-9 al. 4): for selective aid, neither the share nor the cash is required. */
 export function conditionsAideSelective(p: ParametresVersion): Condition[] {
-  const al4 = { article: p.articles.apport, alinea: 4 };
-  const motif = `Aide sélective : l'apport peut être inférieur à ${pourcent(p.apport.taux.valeur)} et la part minimale en numéraire n'est pas requise (article ${p.articles.apport}, alinéa 4).`;
+  const al4 = p.apport.aideSelective;
+  const motif = `Aide sélective : l'apport peut être inférieur à ${pourcent(p.apport.taux.valeur)} et la part minimale en numéraire n'est pas requise (article ${al4.article}, alinéa ${al4.alinea}).`;
   return [
     nonApplicable(entete("A1", al4, "Apport initial minimal"), motif),
     nonApplicable(entete("A2", al4, "Part minimale en numéraire"), motif),

@@ -21,7 +21,7 @@ export interface OptionsEvaluation {
 }
 
 export function dateDuJour(): string {
-  return new Date().toISOString().slice(0, 10);
+  return new Date().toISOString().split("T")[0];
 }
 
 export function evaluer(d: Dossier, options: OptionsEvaluation = {}): Verdict {

@@ -26,6 +26,12 @@ export interface CasDerogatoire {
   readonly pointsFabrication: Seuil | null;
 }
 
+/** Where the law says something that is not a threshold (a waiver, say). */
+export interface Citation {
+  readonly article: string;
+  readonly alinea: number | string;
+}
+
 export type GenreAidable = Exclude<Genre, "autre">;
 
 export interface ParametresVersion {
@@ -50,6 +56,8 @@ export interface ParametresVersion {
     readonly dureeExclusiviteSmadMois: Seuil;
     /** 311-11 al. 3 (2023-01) applies "sous réserve de l'article 311-81", a text we do not have. */
     readonly reserveArticle: string | null;
+    /** Where the law waives the share and the cash for selective aid (al. 4). */
+    readonly aideSelective: Citation;
   };
   /** 311-11-1 / 311-10: lowered minimum share for automatic aid, by genre. */
   readonly derogation: Readonly<Partial<Record<GenreAidable, CasDerogatoire>>>;
@@ -57,6 +65,8 @@ export interface ParametresVersion {
     readonly tauxEditeursAvecAutres: Seuil;
     readonly taux: Seuil;
     readonly numeraireHoraire: Readonly<Partial<Record<GenreAidable, Seuil>>>;
+    /** Last alinea: no apport required for automatic preparation aid. */
+    readonly aidePreparation: Citation;
   } | null;
   readonly reference: {
     readonly taux: Seuil;
@@ -104,6 +114,7 @@ const V2023_01: ParametresVersion = {
     dureeDroitsSmadMois: seuil("72", "311-11", 2),
     dureeExclusiviteSmadMois: seuil("36", "311-11", 2),
     reserveArticle: "311-81",
+    aideSelective: { article: "311-11", alinea: 4 },
   },
   derogation: {
     animation: {
@@ -120,6 +131,7 @@ const V2023_01: ParametresVersion = {
       documentaire: seuil("12000", "311-12", 4),
       spectacle_vivant: seuil("15000", "311-12", 4),
     },
+    aidePreparation: { article: "311-12", alinea: 5 },
   },
   reference: {
     taux: seuil("0.25", "311-30", "4°"),
@@ -173,6 +185,7 @@ const V2023_02: ParametresVersion = {
     dureeDroitsSmadMois: seuil("72", "311-9", 2),
     dureeExclusiviteSmadMois: seuil("36", "311-9", 2),
     reserveArticle: null,
+    aideSelective: { article: "311-9", alinea: 4 },
   },
   derogation: {
     animation: {

@@ -30,7 +30,7 @@ export function evaluerSectionApport(d: Dossier, p: ParametresVersion): SectionA
   if (aide === "selective" || (smad311_12 && aide === "preparation")) {
     const conditions = aide === "selective"
       ? conditionsAideSelective(p)
-      : [nonApplicable({ code: "B2", article: p.smad!.taux.article, alinea: 5, libelle: "Apport initial" },
+      : [nonApplicable({ code: "B2", ...p.smad!.aidePreparation, libelle: "Apport initial" },
           "La condition d'apport initial n'est pas requise pour les aides automatiques à la préparation (article 311-12, dernier alinéa).")];
     return { statut: "non_applicable", motif: conditions[0].message, conditions, ecart: null, regime, taux: null, tauxArticle: null, apportMinimum: null, numeraire, numeraireHoraire, ...derives };
   }
