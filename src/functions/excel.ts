@@ -1,0 +1,96 @@
+/**
+ * What a custom function exchanges with a spreadsheet, without any Office global: cell values,
+ * ranges as 2-D arrays, and errors as values. The same plain functions run in Excel (through
+ * functions.ts) and in HyperFormula (the CLI), so nothing here may depend on the host.
+ */
+import type { Cellule } from "../dossier";
+
+/** A value a function returns into a cell. */
+export type ValeurCellule = number | string | boolean | null;
+
+/**
+ * #VALUE! ("valeur": an argument is wrong) or #N/A ("na": something is missing), with a French
+ * message naming the argument or listing the missing fields. Returned, never thrown.
+ */
+export class ErreurExcel {
+  constructor(readonly code: "valeur" | "na", readonly message: string) {}
+}
+
+/** One argument as a host hands it over: a cell value, a range (2-D array), or nothing (omitted). */
+export type Entree = Cellule | readonly (readonly Cellule[])[];
+
+/** A cell of a result: a value, or an error that stays in its own cell of a spilled array. */
+export type CelluleResultat = ValeurCellule | ErreurExcel;
+
+/** A single value, or a 2-D array that spills. */
+export type Resultat = CelluleResultat | CelluleResultat[][];
+
+export type Matrice<T> = T[][];
+
+export function estMatrice(e: unknown): e is readonly (readonly Cellule[])[] {
+  return Array.isArray(e);
+}
+
+/**
+ * Any argument as a 2-D array: a scalar is a 1×1 range; a flat array (some hosts) is a row.
+ * An omitted argument is one blank cell.
+ */
+export function enMatrice(e: unknown): Cellule[][] {
+  if (!Array.isArray(e)) return [[e as Cellule]];
+  if (e.length === 0) return [[null]];
+  if (!e.every(Array.isArray)) return [e as Cellule[]];
+  return (e as Cellule[][]).map((ligne) => (ligne.length === 0 ? [null] : [...ligne]));
+}
+
+/** null, undefined, "" and whitespace-only strings: Excel's blank cell, a missing value, never zero. */
+export function estVideCellule(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/**
+ * Excel-style element-wise evaluation ("lifting"): every argument is a range; a dimension of size 1
+ * is repeated along the other arguments' size; a cell outside a smaller range is #N/A, as Excel does
+ * for arrays of unequal sizes. When every argument is a single cell, the result is a single value.
+ */
+export function diffuser(args: readonly unknown[], noms: readonly string[], f: (valeurs: Cellule[]) => CelluleResultat): Resultat {
+  const matrices = args.map(enMatrice);
+  const tailles = matrices.map((m) => ({ lignes: m.length, colonnes: Math.max(...m.map((l) => l.length)) }));
+  const lignes = Math.max(...tailles.map((t) => t.lignes));
+  const colonnes = Math.max(...tailles.map((t) => t.colonnes));
+  const cellule = (i: number, j: number): CelluleResultat => {
+    const valeurs: Cellule[] = [];
+    for (let k = 0; k < matrices.length; k++) {
+      const { lignes: l, colonnes: c } = tailles[k];
+      const ii = l === 1 ? 0 : i;
+      const jj = c === 1 ? 0 : j;
+      if (ii >= l || jj >= c) {
+        return new ErreurExcel("na", `Argument ${noms[k] ?? k + 1} : plage plus petite que les autres arguments (ligne ${i + 1}, colonne ${j + 1}).`);
+      }
+      valeurs.push(matrices[k][ii][jj]);
+    }
+    return protege(() => f(valeurs));
+  };
+  if (lignes === 1 && colonnes === 1) return cellule(0, 0);
+  const resultat: CelluleResultat[][] = [];
+  for (let i = 0; i < lignes; i++) {
+    const ligne: CelluleResultat[] = [];
+    for (let j = 0; j < colonnes; j++) ligne.push(cellule(i, j));
+    resultat.push(ligne);
+  }
+  return resultat;
+}
+
+/** Runs `f`; any exception becomes #VALUE! with its message, so a function never throws into the host. */
+export function protege<T extends Resultat>(f: () => T, contexte = "CNC"): T | ErreurExcel {
+  try {
+    return f();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return new ErreurExcel("valeur", `${contexte} : erreur inattendue (${message}).`);
+  }
+}
+
+/** A single value where a host needs a 2-D array (functions declared with a matrix result). */
+export function commeMatrice(r: Resultat): CelluleResultat[][] {
+  return Array.isArray(r) ? r : [[r]];
+}

@@ -1,0 +1,82 @@
+/**
+ * From a dossier argument (a `Champ | Valeur` range, or a header row of fields with one work per row)
+ * to verdicts: read with lirePlage (src/dossier), evaluate with evaluer (src/rules), and hand each
+ * verdict to a function that turns it into one cell. A catalogue spills one cell per row; a bad row is
+ * an error in its own cell and the other rows still compute.
+ */
+import { formaterErreur, lirePlage, type Cellule, type ErreurChamp, type LecturePlage } from "../dossier";
+import { evaluer, manquantsSection, type Section, type Verdict } from "../rules";
+import { lireDateArgument } from "./arguments";
+import { enMatrice, ErreurExcel, estMatrice, estVideCellule, protege, type CelluleResultat, type Entree, type Resultat } from "./excel";
+
+/** One cell where a single value is expected (a section, a date): a 1×1 range is that cell. */
+export function uneCellule(nom: string, e: Entree | undefined): Cellule | ErreurExcel {
+  if (!estMatrice(e)) return e;
+  const m = enMatrice(e);
+  if (m.length === 1 && m[0].length === 1) return m[0][0];
+  return new ErreurExcel("valeur", `Argument ${nom} : attendu une seule cellule, reçu une plage de ${m.length} × ${m[0].length}.`);
+}
+
+/** The optional `date` argument of the dossier functions: the RGA version of that date, whatever dateDemande says. */
+export function optionDate(e: Entree | undefined): { date?: string } | ErreurExcel {
+  const c = uneCellule("date", e);
+  if (c instanceof ErreurExcel) return c;
+  const date = lireDateArgument(c);
+  if (date instanceof ErreurExcel) return date;
+  return date === undefined ? {} : { date };
+}
+
+/** Reads the dossier argument, or #VALUE! when it is not a range of fields. */
+export function lireDossiers(dossier: Entree | undefined, valeurs: Entree | undefined): LecturePlage | ErreurExcel {
+  if (dossier === undefined || (!estMatrice(dossier) && estVideCellule(dossier))) {
+    return new ErreurExcel("na", "Arguments manquants : dossier (une plage Champ | Valeur, ou une ligne d'en-tête de champs suivie d'une œuvre par ligne).");
+  }
+  const avecValeurs = valeurs === undefined || valeurs === null || (!estMatrice(valeurs) && estVideCellule(valeurs)) ? undefined : enMatrice(valeurs);
+  const lecture = lirePlage(enMatrice(dossier), avecValeurs);
+  if (lecture.forme === "champ-valeur") {
+    const l = lecture.lignes[0];
+    if (l.ok === true && Object.keys(l.dossier).length === 0 && lecture.ignores.length > 0) {
+      return new ErreurExcel("valeur", `Argument dossier : aucun champ du dossier reconnu (libellés lus : ${lecture.ignores.slice(0, 5).join(", ")}${lecture.ignores.length > 5 ? "…" : ""}). Voir les noms de champs de DOSSIER.md.`);
+    }
+  }
+  return lecture;
+}
+
+/** The French message of a row that does not parse, naming the row in a catalogue and each field. */
+export function erreurLigne(erreurs: readonly ErreurChamp[], ligne: number | null): ErreurExcel {
+  const ou = ligne === null ? "Argument dossier" : `Argument dossier, œuvre n° ${ligne + 1}`;
+  return new ErreurExcel("valeur", erreurs.map((e) => `${ou}, ${formaterErreur(e)}`).join(" ; "));
+}
+
+/**
+ * Evaluates every work of the dossier argument and maps each verdict to one cell: a single value for
+ * a `Champ | Valeur` range, a column (one cell per row, "" for an empty row) for a catalogue.
+ */
+export function parVerdict(dossier: Entree | undefined, valeurs: Entree | undefined, date: Entree | undefined, cellule: (v: Verdict) => CelluleResultat): Resultat {
+  return protege(() => {
+    const options = optionDate(date);
+    if (options instanceof ErreurExcel) return options;
+    const lecture = lireDossiers(dossier, valeurs);
+    if (lecture instanceof ErreurExcel) return lecture;
+    const catalogue = lecture.forme === "catalogue";
+    const cellules = lecture.lignes.map((l): CelluleResultat => {
+      if (l.ok === "vide") return "";
+      if (l.ok === false) return erreurLigne(l.erreurs, catalogue ? l.ligne : null);
+      return protege(() => cellule(evaluer(l.dossier, options)));
+    });
+    if (!catalogue) return cellules[0];
+    if (cellules.length === 0) return new ErreurExcel("na", "Argument dossier : aucune œuvre sous la ligne d'en-tête.");
+    return cellules.map((c) => [c]);
+  });
+}
+
+/** #N/A listing the missing fields of an incomplete section. */
+export function incomplet(section: Section): ErreurExcel {
+  const manquants = manquantsSection(section);
+  return new ErreurExcel("na", manquants.length ? `Champs manquants : ${manquants.join(", ")}.` : "Dossier incomplet.");
+}
+
+/** A verdict under no implemented version of the RGA: #N/A with the reason, never a guess. */
+export function horsVersion(v: Verdict): ErreurExcel | null {
+  return v.version === null ? new ErreurExcel("na", v.apportInitial.motif ?? "Aucune version implémentée du RGA ne s'applique à cette date.") : null;
+}

@@ -1,0 +1,85 @@
+/**
+ * The dossier functions: CNC.APPORT_CONFORME, CNC.REFERENCE_ELIGIBLE, CNC.MAJORATION, CNC.STATUT,
+ * CNC.ECART. Each reads one verdict of the core per work and returns one cell of it; nothing here
+ * decides a rule.
+ */
+import { normaliser } from "../dossier";
+import { LIBELLES_STATUT } from "../render/texte";
+import { auCentime, type Verdict } from "../rules";
+import { ErreurExcel, estVideCellule, type CelluleResultat, type Entree, type Resultat } from "./excel";
+import { horsVersion, incomplet, parVerdict, uneCellule } from "./plage";
+
+export type NomSection = "apportInitial" | "listeReference" | "majoration";
+
+const SECTIONS = new Map<string, NomSection>([
+  ["apport", "apportInitial"], ["apportinitial", "apportInitial"],
+  ["reference", "listeReference"], ["listereference", "listeReference"], ["liste", "listeReference"],
+  ["listedesoeuvresdereference", "listeReference"], ["listedesœuvresdereference", "listeReference"],
+  ["majoration", "majoration"],
+]);
+
+/** The `section` argument, matched case- and accent-insensitively; #VALUE! naming it when unknown. */
+export function lireSection(e: Entree | undefined, requise: boolean): NomSection | undefined | ErreurExcel {
+  const c = uneCellule("section", e);
+  if (c instanceof ErreurExcel) return c;
+  if (estVideCellule(c)) return requise ? new ErreurExcel("na", "Arguments manquants : section (apport, reference ou majoration).") : undefined;
+  const nom = typeof c === "string" ? SECTIONS.get(normaliser(c)) : undefined;
+  return nom ?? new ErreurExcel("valeur", `Argument section : « ${String(c)} » n'est pas une section (attendu apport, reference ou majoration).`);
+}
+
+/** CNC.APPORT_CONFORME(dossier; [valeurs]; [date]) → VRAI / FAUX. */
+export function APPORT_CONFORME(dossier: Entree, valeurs?: Entree, date?: Entree): Resultat {
+  return parVerdict(dossier, valeurs, date, (v) => {
+    const s = v.apportInitial;
+    if (s.statut === "incomplet") return incomplet(s);
+    // Selective aid, or preparation aid for an on-demand work: no minimum apport is required, so
+    // nothing stands in the way (CNC.STATUT says "non applicable").
+    if (s.statut === "non_applicable") return horsVersion(v) ?? true;
+    return s.statut === "conforme";
+  });
+}
+
+/** CNC.REFERENCE_ELIGIBLE(dossier; [valeurs]; [date]) → VRAI / FAUX. */
+export function REFERENCE_ELIGIBLE(dossier: Entree, valeurs?: Entree, date?: Entree): Resultat {
+  return parVerdict(dossier, valeurs, date, (v) => {
+    const s = v.listeReference;
+    if (s.statut === "incomplet") return incomplet(s);
+    if (s.statut === "non_applicable") return horsVersion(v) ?? new ErreurExcel("na", s.motif ?? "Liste des œuvres de référence non applicable.");
+    return s.statut === "conforme";
+  });
+}
+
+/** CNC.MAJORATION(dossier; [valeurs]; [date]) → 0,25 or 0: the rate of the core's majoration section. */
+export function MAJORATION(dossier: Entree, valeurs?: Entree, date?: Entree): Resultat {
+  return parVerdict(dossier, valeurs, date, (v) => {
+    const s = v.majoration;
+    if (s.statut === "incomplet") return incomplet(s);
+    if (s.statut === "non_applicable") return horsVersion(v) ?? 0;
+    return s.taux.toNumber();
+  });
+}
+
+function parSection(dossier: Entree, section: Entree, valeurs: Entree | undefined, date: Entree | undefined, cellule: (v: Verdict, s: NomSection) => CelluleResultat): Resultat {
+  const nom = lireSection(section, true);
+  if (nom instanceof ErreurExcel) return nom;
+  return parVerdict(dossier, valeurs, date, (v) => cellule(v, nom!));
+}
+
+/** CNC.STATUT(dossier; section; [valeurs]; [date]) → "conforme", "non conforme", "incomplet", "non applicable". */
+export function STATUT(dossier: Entree, section: Entree, valeurs?: Entree, date?: Entree): Resultat {
+  return parSection(dossier, section, valeurs, date, (v, s) => LIBELLES_STATUT[v[s].statut]);
+}
+
+/**
+ * CNC.ECART(dossier; section; [valeurs]; [date]) → the euros missing for the section's euro
+ * conditions to hold (the core's `ecart`), 0 when they do; #N/A while the section is incomplete.
+ */
+export function ECART(dossier: Entree, section: Entree, valeurs?: Entree, date?: Entree): Resultat {
+  return parSection(dossier, section, valeurs, date, (v, nom) => {
+    const s = v[nom];
+    if (s.statut === "incomplet") return incomplet(s);
+    const hors = horsVersion(v);
+    if (hors) return hors;
+    return s.ecart === null ? 0 : auCentime(s.ecart).toNumber();
+  });
+}
