@@ -1,0 +1,73 @@
+/** Invariants of the rules core, checked on generated dossiers (fast-check, fixed seed). */
+import fc from "fast-check";
+import { parseDossier } from "../../src/dossier";
+import { Decimal, evaluer, type Dossier, type Verdict } from "../../src/rules";
+import { verdictJson } from "../../src/render/json";
+import { CHAMPS_MONTANTS, dossierComplet, dossierValide } from "../arbitraires";
+
+const OPTIONS = { seed: 20230201, numRuns: 400 };
+const statuts = (v: Verdict) => [v.apportInitial, v.listeReference, v.majoration].map((s) => s.statut);
+const statutsConditions = (v: Verdict) => [v.apportInitial, v.listeReference, v.majoration].flatMap((s) => s.conditions.map((c) => `${c.code} ${c.alinea} ${c.libelle}: ${c.statut}`));
+
+describe("propriétés du cœur", () => {
+  it("aucune entrée du bon type ne lève d'exception, et chaque section a un statut du contrat", () => {
+    fc.assert(fc.property(dossierValide, (brut) => {
+      const v = evaluer(parseDossier(brut), { aujourdhui: "2026-11-22" });
+      for (const s of statuts(v)) expect(["conforme", "non_conforme", "incomplet", "non_applicable"]).toContain(s);
+    }), OPTIONS);
+  });
+
+  it("déterministe : deux évaluations du même dossier donnent le même JSON", () => {
+    fc.assert(fc.property(dossierValide, (brut) => {
+      const d = parseDossier(brut);
+      expect(verdictJson(evaluer(d, { aujourdhui: "2026-11-22" }))).toEqual(verdictJson(evaluer(d, { aujourdhui: "2026-11-22" })));
+    }), OPTIONS);
+  });
+
+  it("plus d'apport ne rend jamais non conforme une section conforme", () => {
+    const ajout = fc.record({ apportInitial: fc.integer({ min: 0, max: 5_000_000 }), apportNumeraireTelevision: fc.integer({ min: 0, max: 5_000_000 }), apportNumeraireSmad: fc.integer({ min: 0, max: 5_000_000 }) });
+    fc.assert(fc.property(dossierComplet, ajout, (brut, plus) => {
+      const d = parseDossier(brut);
+      const avant = evaluer(d, { aujourdhui: "2026-11-22" });
+      const augmente: Dossier = { ...d };
+      for (const k of ["apportInitial", "apportNumeraireTelevision", "apportNumeraireSmad"] as const) {
+        if (d[k] !== undefined) augmente[k] = d[k]!.plus(plus[k]);
+      }
+      const apres = evaluer(augmente, { aujourdhui: "2026-11-22" });
+      statuts(avant).forEach((s, i) => {
+        if (s === "conforme") expect(statuts(apres)[i]).toBe("conforme");
+      });
+    }), OPTIONS);
+  });
+
+  it("multiplier tous les montants et la durée par un même facteur garde chaque statut", () => {
+    const facteur = fc.oneof(fc.integer({ min: 2, max: 1000 }).map(String), fc.integer({ min: 1, max: 9999 }).map((x) => `0.${String(x).padStart(4, "0")}`));
+    fc.assert(fc.property(dossierComplet, facteur, (brut, k) => {
+      const d = parseDossier(brut);
+      const echelle: Dossier = { ...d };
+      for (const champ of [...CHAMPS_MONTANTS, "dureeMinutes"] as const) {
+        if (d[champ] !== undefined) echelle[champ] = d[champ]!.times(new Decimal(k));
+      }
+      const a = evaluer(d, { aujourdhui: "2026-11-22" });
+      const b = evaluer(echelle, { aujourdhui: "2026-11-22" });
+      expect(statutsConditions(b)).toEqual(statutsConditions(a));
+    }), OPTIONS);
+  });
+
+  it("un écart est nul exactement quand la condition est conforme, positif quand elle ne l'est pas", () => {
+    fc.assert(fc.property(dossierComplet, (brut) => {
+      const v = evaluer(parseDossier(brut), { aujourdhui: "2026-11-22" });
+      for (const c of [v.apportInitial, v.listeReference, v.majoration].flatMap((s) => s.conditions)) {
+        if (c.statut === "conforme") expect(c.ecart?.isZero()).toBe(true);
+        if (c.statut === "non_conforme" && c.ecart !== null) expect(c.ecart.greaterThan(0)).toBe(true);
+      }
+    }), OPTIONS);
+  });
+
+  it("la majoration n'est jamais accordée hors liste des œuvres de référence", () => {
+    fc.assert(fc.property(dossierValide, (brut) => {
+      const v = evaluer(parseDossier(brut), { aujourdhui: "2026-11-22" });
+      if (v.majoration.taux.greaterThan(0)) expect(v.listeReference.statut).toBe("conforme");
+    }), OPTIONS);
+  });
+});
