@@ -58,8 +58,8 @@ function evaluerOrigine(d: Dossier, s: RegimeSmad, base: Decimal | undefined): C
   } else {
     const attendu = s.tauxEditeursAvecAutres.valeur.times(base);
     conditions.push(auMoins(eTaux, attendu, smad, "euros", {
-      conforme: `Avec d'autres apporteurs, le numéraire des éditeurs SMAD (${euros(smad)}) atteint ${pourcent(s.tauxEditeursAvecAutres.valeur)} ${libelleBase(d)}, soit ${euros(attendu)}.`,
-      nonConforme: `Avec d'autres apporteurs, le numéraire des éditeurs SMAD (${euros(smad)}) doit atteindre ${pourcent(s.tauxEditeursAvecAutres.valeur)} ${libelleBase(d)}, soit ${euros(attendu)} : il manque ${euros(attendu.minus(smad))}.`,
+      conforme: () => `Avec d'autres apporteurs, le numéraire des éditeurs SMAD (${euros(smad)}) atteint ${pourcent(s.tauxEditeursAvecAutres.valeur)} ${libelleBase(d)}, soit ${euros(attendu)}.`,
+      nonConforme: () => `Avec d'autres apporteurs, le numéraire des éditeurs SMAD (${euros(smad)}) doit atteindre ${pourcent(s.tauxEditeursAvecAutres.valeur)} ${libelleBase(d)}, soit ${euros(attendu)} : il manque ${euros(attendu.minus(smad))}.`,
     }));
   }
   return conditions;
@@ -75,8 +75,8 @@ function evaluerPart(d: Dossier, s: RegimeSmad, base: Decimal | undefined): Cond
   }
   const attendu = s.taux.valeur.times(base);
   return auMoins(e, attendu, apport, "euros", {
-    conforme: `L'apport initial en numéraire (${euros(apport)}) atteint ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${euros(attendu)}.`,
-    nonConforme: `L'apport initial en numéraire (${euros(apport)}) n'atteint pas ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${euros(attendu)} : il manque ${euros(attendu.minus(apport))}.`,
+    conforme: () => `L'apport initial en numéraire (${euros(apport)}) atteint ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${euros(attendu)}.`,
+    nonConforme: () => `L'apport initial en numéraire (${euros(apport)}) n'atteint pas ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${euros(attendu)} : il manque ${euros(attendu.minus(apport))}.`,
   });
 }
 

@@ -6,6 +6,9 @@ import type { ChampDossier } from "./dossier";
 import type { Seuil } from "./parametres";
 import type { Condition, Unite, Valeur } from "./verdict";
 
+/** A message built only when it is the one shown: formatting amounts is most of a verdict's cost. */
+export type Texte = () => string;
+
 /** Who says it: the DOMAIN.md code, the article and alinea, a short label. */
 export interface Entete {
   code: string;
@@ -29,38 +32,38 @@ export function nonApplicable(e: Entete, message: string): Condition {
 /** `constate >= attendu` ("au moins égal", "supérieur ou égal"); the gap is what is missing. */
 export function auMoins(
   e: Entete, attendu: Decimal, constate: Decimal, unite: Unite,
-  messages: { conforme: string; nonConforme: string }, avertissement?: string,
+  messages: { conforme: Texte; nonConforme: Texte }, avertissement?: string,
 ): Condition {
   const ok = constate.greaterThanOrEqualTo(attendu);
   return avecAvertissement({
     ...e, statut: ok ? "conforme" : "non_conforme", attendu, constate,
     ecart: ok ? ZERO : attendu.minus(constate), unite,
-    message: ok ? messages.conforme : messages.nonConforme,
+    message: ok ? messages.conforme() : messages.nonConforme(),
   }, avertissement);
 }
 
 /** `constate <= attendu` ("n'excède pas"); the gap is the excess. */
 export function auPlus(
   e: Entete, attendu: Decimal, constate: Decimal, unite: Unite,
-  messages: { conforme: string; nonConforme: string }, avertissement?: string,
+  messages: { conforme: Texte; nonConforme: Texte }, avertissement?: string,
 ): Condition {
   const ok = constate.lessThanOrEqualTo(attendu);
   return avecAvertissement({
     ...e, statut: ok ? "conforme" : "non_conforme", attendu, constate,
     ecart: ok ? ZERO : constate.minus(attendu), unite,
-    message: ok ? messages.conforme : messages.nonConforme,
+    message: ok ? messages.conforme() : messages.nonConforme(),
   }, avertissement);
 }
 
 /** A yes/no requirement: missing → incomplet, false → non conforme. */
 export function exigeVrai(
   e: Entete, champ: ChampDossier, valeur: boolean | undefined,
-  messages: { conforme: string; nonConforme: string; manquant: string },
+  messages: { conforme: Texte; nonConforme: Texte; manquant: Texte },
 ): Condition {
-  if (valeur === undefined) return incomplet(e, [champ], messages.manquant, true);
+  if (valeur === undefined) return incomplet(e, [champ], messages.manquant(), true);
   return {
     ...e, statut: valeur ? "conforme" : "non_conforme", attendu: true, constate: valeur,
-    ecart: valeur ? ZERO : null, unite: null, message: valeur ? messages.conforme : messages.nonConforme,
+    ecart: valeur ? ZERO : null, unite: null, message: valeur ? messages.conforme() : messages.nonConforme(),
   };
 }
 

@@ -60,17 +60,19 @@ export function evaluerDureesSmad(d: Dossier, p: ParametresVersion): Condition[]
   const conditions: Condition[] = [];
   const droits = p.apport.dureeDroitsSmadMois;
   const exclusivite = p.apport.dureeExclusiviteSmadMois;
-  if (d.dureeDroitsSmadMois !== undefined) {
-    conditions.push(auPlus(entete("A6", droits, "Durée des droits SMAD"), droits.valeur, d.dureeDroitsSmadMois, "mois", {
-      conforme: `Droits du service à la demande sur ${nombre(d.dureeDroitsSmadMois)} mois (au plus ${nombre(droits.valeur)}).`,
-      nonConforme: `Droits du service à la demande sur ${nombre(d.dureeDroitsSmadMois)} mois : au plus ${nombre(droits.valeur)} mois, soit ${nombre(d.dureeDroitsSmadMois.minus(droits.valeur))} de trop.`,
-    }, d.dureeDroitsSmadMois.greaterThan(droits.valeur) ? convention : undefined));
+  const moisDroits = d.dureeDroitsSmadMois;
+  if (moisDroits !== undefined) {
+    conditions.push(auPlus(entete("A6", droits, "Durée des droits SMAD"), droits.valeur, moisDroits, "mois", {
+      conforme: () => `Droits du service à la demande sur ${nombre(moisDroits)} mois (au plus ${nombre(droits.valeur)}).`,
+      nonConforme: () => `Droits du service à la demande sur ${nombre(moisDroits)} mois : au plus ${nombre(droits.valeur)} mois, soit ${nombre(moisDroits.minus(droits.valeur))} de trop.`,
+    }, moisDroits.greaterThan(droits.valeur) ? convention : undefined));
   }
-  if (d.dureeExclusiviteSmadMois !== undefined) {
-    conditions.push(auPlus(entete("A6", exclusivite, "Exclusivité des droits SMAD"), exclusivite.valeur, d.dureeExclusiviteSmadMois, "mois", {
-      conforme: `Exclusivité du service à la demande sur ${nombre(d.dureeExclusiviteSmadMois)} mois (au plus ${nombre(exclusivite.valeur)}).`,
-      nonConforme: `Exclusivité du service à la demande sur ${nombre(d.dureeExclusiviteSmadMois)} mois : au plus ${nombre(exclusivite.valeur)} mois, soit ${nombre(d.dureeExclusiviteSmadMois.minus(exclusivite.valeur))} de trop.`,
-    }, d.dureeExclusiviteSmadMois.greaterThan(exclusivite.valeur) ? convention : undefined));
+  const moisExclusifs = d.dureeExclusiviteSmadMois;
+  if (moisExclusifs !== undefined) {
+    conditions.push(auPlus(entete("A6", exclusivite, "Exclusivité des droits SMAD"), exclusivite.valeur, moisExclusifs, "mois", {
+      conforme: () => `Exclusivité du service à la demande sur ${nombre(moisExclusifs)} mois (au plus ${nombre(exclusivite.valeur)}).`,
+      nonConforme: () => `Exclusivité du service à la demande sur ${nombre(moisExclusifs)} mois : au plus ${nombre(exclusivite.valeur)} mois, soit ${nombre(moisExclusifs.minus(exclusivite.valeur))} de trop.`,
+    }, moisExclusifs.greaterThan(exclusivite.valeur) ? convention : undefined));
   }
   return conditions;
 }

@@ -8,7 +8,7 @@ import { evaluerListeReference } from "./liste-reference";
 import { evaluerMajoration } from "./majoration";
 import { VERSIONS, parametresVersion, versionEnVigueur, type ParametresVersion, type VersionId } from "./parametres";
 import { evaluerSectionApport } from "./section-apport";
-import type { Section, Verdict } from "./verdict";
+import type { Section, SectionApport, Verdict } from "./verdict";
 import { ZERO } from "./decimal";
 
 export interface OptionsEvaluation {
@@ -24,11 +24,21 @@ export function dateDuJour(): string {
   return new Date().toISOString().split("T")[0];
 }
 
-export function evaluer(d: Dossier, options: OptionsEvaluation = {}): Verdict {
+/** The date that picks the version, and that version (null before the first one). */
+function choisirVersion(d: Dossier, options: OptionsEvaluation): { dateReference: string; p: ParametresVersion | null } {
   const dateReference = options.date ?? d.dateDemande ?? options.aujourdhui ?? dateDuJour();
-  const p = options.version ? parametresVersion(options.version) : versionEnVigueur(dateReference);
-  if (!p) return horsVersion(d, dateReference);
-  return evaluerSousVersion(d, p, dateReference);
+  return { dateReference, p: options.version ? parametresVersion(options.version) : versionEnVigueur(dateReference) };
+}
+
+export function evaluer(d: Dossier, options: OptionsEvaluation = {}): Verdict {
+  const { dateReference, p } = choisirVersion(d, options);
+  return p ? evaluerSousVersion(d, p, dateReference) : horsVersion(d, dateReference);
+}
+
+/** Only the apport initial section (311-11 / 311-11-1 / 311-12 or 311-9 / 311-10): the cheapest verdict. */
+export function evaluerApportInitial(d: Dossier, options: OptionsEvaluation = {}): SectionApport | null {
+  const { p } = choisirVersion(d, options);
+  return p ? evaluerSectionApport(d, p) : null;
 }
 
 export function evaluerSousVersion(d: Dossier, p: ParametresVersion, dateReference: string): Verdict {

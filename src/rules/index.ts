@@ -1,5 +1,5 @@
 /** The rules core's public face: what the functions, the task pane and the CLI may use. */
-export { evaluer, evaluerSousVersion, dateDuJour, type OptionsEvaluation } from "./evaluer";
+export { evaluer, evaluerApportInitial, evaluerSousVersion, dateDuJour, type OptionsEvaluation } from "./evaluer";
 export { calculerApportMinimum, calculerNumeraireMinimum, type EntreeApportMinimum, type EntreeNumeraireMinimum } from "./minimums";
 export { VERSIONS, versionEnVigueur, parametresVersion, type ParametresVersion, type VersionId, type Seuil } from "./parametres";
 export { Decimal, ZERO, auCentime } from "./decimal";

@@ -37,9 +37,9 @@ function evaluerFormat(d: Dossier, r: Ref): Condition {
   if (d.genre === undefined) return incomplet(e, ["genre"], "Renseignez le genre de l'œuvre.");
   if (d.genre === "spectacle_vivant") {
     return exigeVrai({ ...e, libelle: "Qualité artistique et technique" }, "qualiteSpectacleVivant", d.qualiteSpectacleVivant, {
-      conforme: "L'œuvre atteint le niveau de qualité artistique et technique requis pour le spectacle vivant.",
-      nonConforme: "L'œuvre n'atteint pas le niveau de qualité artistique et technique requis pour le spectacle vivant.",
-      manquant: "Indiquez si l'œuvre atteint le niveau de qualité artistique et technique requis (qualiteSpectacleVivant).",
+      conforme: () => "L'œuvre atteint le niveau de qualité artistique et technique requis pour le spectacle vivant.",
+      nonConforme: () => "L'œuvre n'atteint pas le niveau de qualité artistique et technique requis pour le spectacle vivant.",
+      manquant: () => "Indiquez si l'œuvre atteint le niveau de qualité artistique et technique requis (qualiteSpectacleVivant).",
     });
   }
   if (d.genre !== "documentaire") return nonApplicable(e, `Pas de condition de format pour une œuvre ${deGenre(d.genre)}.`);

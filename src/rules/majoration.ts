@@ -26,9 +26,9 @@ function evaluerOeuvreReference(m: Maj, liste: SectionReference): Condition {
 
 function versionFrancaise(d: Dossier, m: Maj, alinea: string): Condition {
   return exigeVrai(entete("D", { article: m.taux.article, alinea }, "Version originale française"), "versionOriginaleFrancaise", d.versionOriginaleFrancaise, {
-    conforme: "Œuvre réalisée intégralement ou principalement en version originale française (ou langue régionale en usage en France).",
-    nonConforme: "L'œuvre n'est pas réalisée principalement en version originale française ou en langue régionale en usage en France.",
-    manquant: "Indiquez si l'œuvre est réalisée en version originale française (versionOriginaleFrancaise).",
+    conforme: () => "Œuvre réalisée intégralement ou principalement en version originale française (ou langue régionale en usage en France).",
+    nonConforme: () => "L'œuvre n'est pas réalisée principalement en version originale française ou en langue régionale en usage en France.",
+    manquant: () => "Indiquez si l'œuvre est réalisée en version originale française (versionOriginaleFrancaise).",
   });
 }
 
@@ -43,8 +43,8 @@ function partDepensee(code: string, s: NonNullable<Maj["depensesFranceCout"]>, l
   }
   const attendu = s.valeur.times(total);
   return auMoins(e, attendu, depenses, "euros", {
-    conforme: `Dépenses en France (${euros(depenses)}) d'au moins ${pourcent(s.valeur)} ${quoi} (${euros(attendu)}).`,
-    nonConforme: `Dépenses en France (${euros(depenses)}) sous ${pourcent(s.valeur)} ${quoi} (${euros(attendu)}) : il manque ${euros(attendu.minus(depenses))}.`,
+    conforme: () => `Dépenses en France (${euros(depenses)}) d'au moins ${pourcent(s.valeur)} ${quoi} (${euros(attendu)}).`,
+    nonConforme: () => `Dépenses en France (${euros(depenses)}) sous ${pourcent(s.valeur)} ${quoi} (${euros(attendu)}) : il manque ${euros(attendu.minus(depenses))}.`,
   });
 }
 
@@ -65,11 +65,12 @@ function conditionsAnimation(d: Dossier, m: Maj): Condition[] {
     const manquants = [...(d.depensesFrance === undefined ? ["depensesFrance" as const] : []), ...(d.dureeMinutes === undefined ? ["dureeMinutes" as const] : [])];
     depenses = incomplet(horaire, manquants, `Renseignez ${manquants.join(", ")} pour vérifier les dépenses horaires françaises.`);
   } else {
-    const attendu = montantPourDuree(s.valeur, d.dureeMinutes);
-    const parH = euros(parHeure(d.depensesFrance, d.dureeMinutes));
-    depenses = auMoins(horaire, attendu, d.depensesFrance, "euros", {
-      conforme: `Dépenses françaises de ${parH} par heure (au moins ${euros(s.valeur)}).`,
-      nonConforme: `Dépenses françaises de ${parH} par heure, sous ${euros(s.valeur)} : il manque ${euros(attendu.minus(d.depensesFrance))} sur ${nombre(d.dureeMinutes)} min.`,
+    const { depensesFrance, dureeMinutes } = d;
+    const attendu = montantPourDuree(s.valeur, dureeMinutes);
+    const parH = () => euros(parHeure(depensesFrance, dureeMinutes));
+    depenses = auMoins(horaire, attendu, depensesFrance, "euros", {
+      conforme: () => `Dépenses françaises de ${parH()} par heure (au moins ${euros(s.valeur)}).`,
+      nonConforme: () => `Dépenses françaises de ${parH()} par heure, sous ${euros(s.valeur)} : il manque ${euros(attendu.minus(depensesFrance))} sur ${nombre(dureeMinutes)} min.`,
     });
   }
   const points = (seuil: typeof m.pointsCreationAnimation, groupe: string, champ: "pointsCreation" | "pointsFabrication"): Condition => {
@@ -77,8 +78,8 @@ function conditionsAnimation(d: Dossier, m: Maj): Condition[] {
     const v = d[champ];
     if (v === undefined) return incomplet(e, [champ], `Renseignez les points du groupe « ${groupe} » (au moins ${nombre(seuil.valeur)}).`, seuil.valeur);
     return auMoins(e, seuil.valeur, v, "points", {
-      conforme: `${nombre(v)} points au groupe « ${groupe} » (au moins ${nombre(seuil.valeur)}).`,
-      nonConforme: `${nombre(v)} points au groupe « ${groupe} » : il en faut au moins ${nombre(seuil.valeur)}.`,
+      conforme: () => `${nombre(v)} points au groupe « ${groupe} » (au moins ${nombre(seuil.valeur)}).`,
+      nonConforme: () => `${nombre(v)} points au groupe « ${groupe} » : il en faut au moins ${nombre(seuil.valeur)}.`,
     });
   };
   return [versionFrancaise(d, m, "2° a)"), depenses,

@@ -1,0 +1,31 @@
+/**
+ * `npm run bench`: every benchmark, side by side, median of several runs after warm-up.
+ * Never part of `npm test`: speed is measured here, not asserted.
+ */
+import { join } from "path";
+import { benchCoeur } from "./coeur";
+import { ecrireJson, imprimer, machine, type Ligne } from "./tableau";
+
+const RACINE = join(__dirname, "..", "..", "..");
+
+type Section = { nom: string; executer: () => Promise<Ligne[]> | Ligne[] };
+
+const SECTIONS: Section[] = [
+  { nom: "cœur et Publicodes", executer: benchCoeur },
+];
+
+async function principal(): Promise<void> {
+  const lignes: Ligne[] = [];
+  process.stderr.write(`Machine : ${JSON.stringify(machine())}\n`);
+  for (const s of SECTIONS) {
+    process.stderr.write(`… ${s.nom}\n`);
+    lignes.push(...(await s.executer()));
+  }
+  process.stdout.write(imprimer(lignes) + "\n");
+  process.stderr.write(`Résultats écrits dans ${ecrireJson(RACINE, lignes)}\n`);
+}
+
+principal().catch((e) => {
+  process.stderr.write(`bench : ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exitCode = 1;
+});
