@@ -16,8 +16,12 @@ export class ErreurExcel {
   constructor(readonly code: "valeur" | "na", readonly message: string) {}
 }
 
-/** One argument as a host hands it over: a cell value, a range (2-D array), or nothing (omitted). */
-export type Entree = Cellule | readonly (readonly Cellule[])[];
+/**
+ * One argument as a host hands it over: a cell value (number, string, boolean, null), a range (2-D
+ * array of cell values), or nothing (omitted: null or undefined). Typed `unknown` because a host may
+ * hand anything and the functions must answer with a value or an error, never throw.
+ */
+export type Entree = unknown;
 
 /** A cell of a result: a value, or an error that stays in its own cell of a spilled array. */
 export type CelluleResultat = ValeurCellule | ErreurExcel;

@@ -11,7 +11,7 @@ import { enMatrice, ErreurExcel, estMatrice, estVideCellule, protege, type Cellu
 
 /** One cell where a single value is expected (a section, a date): a 1×1 range is that cell. */
 export function uneCellule(nom: string, e: Entree | undefined): Cellule | ErreurExcel {
-  if (!estMatrice(e)) return e;
+  if (!estMatrice(e)) return e as Cellule;
   const m = enMatrice(e);
   if (m.length === 1 && m[0].length === 1) return m[0][0];
   return new ErreurExcel("valeur", `Argument ${nom} : attendu une seule cellule, reçu une plage de ${m.length} × ${m[0].length}.`);
