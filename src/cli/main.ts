@@ -4,7 +4,9 @@
  */
 import { Command, CommanderError, Help } from "commander";
 import { DossierInvalide, formaterErreur, lireDate } from "../dossier";
+import { commandeCalculer } from "./calculer";
 import { commandeEvaluer } from "./evaluer";
+import { commandeVerifier } from "./verifier";
 import { CODE_ENTREE_INVALIDE, CODE_OK, ErreurUtilisateur, sortieProcessus, type Sortie } from "./sortie";
 
 const TITRES: Record<string, string> = { "Usage:": "Utilisation :", "Options:": "Options :", "Commands:": "Commandes :", "Arguments:": "Arguments :" };
@@ -42,6 +44,30 @@ export function programme(sortie: Sortie, resultat: { code: number }): Command {
     .action((fichier: string, options: { json?: boolean; date?: string }) => {
       resultat.code = commandeEvaluer(fichier, options, sortie);
     });
+
+  p.command("calculer")
+    .description("Calcule toutes les formules d'un classeur .xlsx (fonctions d'Excel et CNC.*) sans Excel, écrit les valeurs dans une copie et résume ce qui a changé.")
+    .argument("<fichier>", "classeur Excel (.xlsx) ; il n'est jamais modifié")
+    .option("-o, --sortie <fichier>", "classeur calculé à écrire (par défaut : NOM.calcule.xlsx à côté du fichier)")
+    .option("--json", "résumé en JSON")
+    .helpOption("-h, --help", "affiche cette aide")
+    .exitOverride()
+    .configureOutput({ writeOut: (t) => sortie.out(t), writeErr: (t) => sortie.err(t), outputError: () => undefined })
+    .action(async (fichier: string, options: { sortie?: string; json?: boolean }) => {
+      resultat.code = await commandeCalculer(fichier, options, sortie);
+    });
+
+  p.command("verifier")
+    .description("Trouve le ou les dossiers d'un classeur .xlsx (table Dossier « Champ | Valeur », catalogue), le calcule et affiche le verdict de chaque œuvre, comme evaluer.")
+    .argument("<fichier>", "classeur Excel (.xlsx)")
+    .option("--json", "sortie JSON au format du contrat DOSSIER.md (un objet, ou un tableau pour plusieurs œuvres)")
+    .option("--date <AAAA-MM-JJ>", "évalue selon la version du RGA en vigueur à cette date, quelle que soit la date de la demande", optionDate)
+    .helpOption("-h, --help", "affiche cette aide")
+    .exitOverride()
+    .configureOutput({ writeOut: (t) => sortie.out(t), writeErr: (t) => sortie.err(t), outputError: () => undefined })
+    .action(async (fichier: string, options: { json?: boolean; date?: string }) => {
+      resultat.code = await commandeVerifier(fichier, options, sortie);
+    });
   return p;
 }
 
@@ -49,9 +75,9 @@ export function programme(sortie: Sortie, resultat: { code: number }): Command {
 function messageCommander(e: CommanderError): string {
   const nom = /'([^']*)'/.exec(e.message)?.[1];
   switch (e.code) {
-    case "commander.unknownCommand": return `commande inconnue « ${nom} ». Commandes : evaluer. Voir « cnc-rga --help ».`;
+    case "commander.unknownCommand": return `commande inconnue « ${nom} ». Commandes : evaluer, calculer, verifier. Voir « cnc-rga --help ».`;
     case "commander.unknownOption": return `option inconnue « ${nom} ». Voir « cnc-rga --help ».`;
-    case "commander.missingArgument": return `argument manquant : ${nom === "fichier" ? "le fichier du dossier" : nom}. Exemple : cnc-rga evaluer dossier.json`;
+    case "commander.missingArgument": return `argument manquant : ${nom === "fichier" ? "le fichier du dossier ou du classeur" : nom}. Exemples : cnc-rga evaluer dossier.json, cnc-rga calculer plan.xlsx`;
     case "commander.optionMissingArgument": return `l'option ${nom} attend une valeur.`;
     case "commander.excessArguments": return "trop d'arguments. Voir « cnc-rga --help ».";
     default: return e.message.replace(/^error: /, "");

@@ -1,0 +1,85 @@
+/**
+ * Writing the computed values into the workbook and saving it under another name. Formula texts are
+ * kept as the file had them (so `_xldudf_` stays `_xldudf_`); only the cached results change. The
+ * file is written to a temporary name in the same folder, then renamed: a failure never leaves a
+ * half-written output.
+ */
+import { existsSync, renameSync, unlinkSync, realpathSync } from "fs";
+import { basename, dirname, join, resolve } from "path";
+import type ExcelJS from "exceljs";
+import { plage as plageA1 } from "../modele";
+import { ErreurClasseur } from "./erreurs";
+import type { ClasseurLu } from "./lire";
+import { estErreur, type CelluleCalculee, type ValeurCalculee } from "./resume";
+import type { Calcul } from "./moteur";
+
+function resultat(v: ValeurCalculee): ExcelJS.CellValue {
+  if (estErreur(v)) return { error: v.erreur } as ExcelJS.CellErrorValue;
+  return v;
+}
+
+/** Puts every computed value in the exceljs workbook (in memory). */
+export function poserResultats(lu: ClasseurLu, calcul: Calcul, cellules: readonly CelluleCalculee[]): void {
+  const parFormule = new Map<object, CelluleCalculee[]>();
+  for (const c of cellules) {
+    const l = parFormule.get(c.formule) ?? [];
+    l.push(c);
+    parFormule.set(c.formule, l);
+  }
+  for (const liste of parFormule.values()) {
+    const formule = liste[0].formule;
+    const ws = lu.classeur.getWorksheet(formule.feuille)!;
+    const taille = calcul.tailles.get(formule);
+    // Clear what an earlier, larger spill range left behind.
+    if (formule.tableau) {
+      const t = formule.tableau;
+      for (let l = t.haut; l <= t.bas; l++) {
+        for (let c = t.gauche; c <= t.droite; c++) {
+          if (l === t.haut && c === t.gauche) continue;
+          ws.getCell(l, c).value = null;
+        }
+      }
+    }
+    const ancre = ws.getCell(formule.ligne, formule.colonne);
+    const modele = { ...(ancre.value as ExcelJS.CellFormulaValue & { sharedFormula?: string; shareType?: string; ref?: string }) };
+    const premier = liste[0];
+    modele.result = resultat(premier.valeur) as ExcelJS.CellFormulaValue["result"];
+    if (taille && (taille.lignes > 1 || taille.colonnes > 1)) {
+      modele.shareType = "array";
+      modele.ref = plageA1({ haut: formule.ligne, gauche: formule.colonne, bas: formule.ligne + taille.lignes - 1, droite: formule.colonne + taille.colonnes - 1 });
+      if (!modele.formula) modele.formula = formule.texte;
+      delete modele.sharedFormula;
+    } else if (modele.shareType === "array") {
+      modele.ref = plageA1({ haut: formule.ligne, gauche: formule.colonne, bas: formule.ligne, droite: formule.colonne });
+    }
+    ancre.value = modele as ExcelJS.CellValue;
+    for (const c of liste.slice(1)) ws.getCell(c.ligne, c.colonne).value = resultat(c.valeur);
+  }
+}
+
+function memeFichier(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    return existsSync(b) && realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+/** Saves to `sortie` through a temporary file and a rename; refuses to overwrite the input. */
+export async function enregistrer(lu: ClasseurLu, sortie: string): Promise<void> {
+  if (memeFichier(lu.chemin, sortie)) {
+    throw new ErreurClasseur(`le fichier de sortie « ${sortie} » est le fichier d'entrée : le classeur d'origine n'est jamais modifié, choisissez un autre nom avec -o.`);
+  }
+  const dossier = dirname(resolve(sortie));
+  if (!existsSync(dossier)) throw new ErreurClasseur(`le dossier de sortie « ${dossier} » n'existe pas.`);
+  const temporaire = join(dossier, `.${basename(sortie)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await lu.classeur.xlsx.writeFile(temporaire);
+    renameSync(temporaire, sortie);
+  } catch (e) {
+    try { if (existsSync(temporaire)) unlinkSync(temporaire); } catch { /* already gone */ }
+    if (e instanceof ErreurClasseur) throw e;
+    throw new ErreurClasseur(`impossible d'écrire « ${sortie} » (${e instanceof Error ? e.message : String(e)}).`);
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * Opening a workbook with exceljs and taking out what the engine needs: each sheet's values, each
+ * formula (as written in the file and as HyperFormula reads it), the tables, the defined names and
+ * the spill ranges. Every failure is a French message naming the file, the sheet or the cell.
+ */
+import { openSync, readSync, closeSync, statSync } from "fs";
+import ExcelJS from "exceljs";
+import { rectangle, type Rectangle } from "../modele";
+import { ErreurClasseur, nomCellule } from "./erreurs";
+import { appelCncSeul, orthographeDe, versMoteur, type Orthographe } from "./formules";
+import { citerFeuille, type TableClasseur } from "./tables";
+
+/** Beyond this, refuse rather than exhaust memory (a 40 000-row catalogue is a few Mo). */
+const TAILLE_MAX_OCTETS = 100 * 1024 * 1024;
+
+/** A value as the engine takes it: Excel serial numbers for dates, text as text, errors as "#N/A". */
+export type ValeurBrute = number | string | boolean | null;
+
+export interface FormuleLue {
+  feuille: string;
+  /** Index of the sheet in `feuilles`. */
+  indexFeuille: number;
+  /** From 1. */
+  ligne: number;
+  colonne: number;
+  adresse: string;
+  /** As the file stores it, without "=". */
+  texte: string;
+  /** As HyperFormula parses it, with "=". */
+  moteur: string;
+  /** The spill range Excel saved for an array formula. */
+  tableau?: Rectangle;
+  /** The value cached in the file, converted like any value; undefined when the file has none. */
+  cache: ValeurBrute | undefined;
+  orthographe: Orthographe | null;
+  /** The whole formula is one CNC.* call: its result may spill. */
+  cncSeul: boolean;
+}
+
+export interface FeuilleLue {
+  nom: string;
+  /** Rows × columns, from [0][0] = A1; formulas as HyperFormula takes them ("=…"), text escaped with "'". */
+  donnees: ValeurBrute[][];
+}
+
+export interface NomDefini {
+  nom: string;
+  /** "'Feuille'!$A$1:$B$3" */
+  reference: string;
+  feuille: string;
+  rectangle: Rectangle;
+}
+
+export interface ClasseurLu {
+  chemin: string;
+  classeur: ExcelJS.Workbook;
+  feuilles: FeuilleLue[];
+  formules: FormuleLue[];
+  tables: Map<string, TableClasseur>;
+  noms: NomDefini[];
+}
+
+const JOURS_1900 = 25569;
+const JOURS_1904 = 24107;
+const MS_PAR_JOUR = 86_400_000;
+
+function verifierFichier(chemin: string): void {
+  let taille: number;
+  try {
+    const s = statSync(chemin);
+    if (!s.isFile()) throw new ErreurClasseur(`« ${chemin} » n'est pas un fichier.`);
+    taille = s.size;
+  } catch (e) {
+    if (e instanceof ErreurClasseur) throw e;
+    throw new ErreurClasseur(`fichier introuvable ou illisible : « ${chemin} ».`);
+  }
+  if (taille > TAILLE_MAX_OCTETS) throw new ErreurClasseur(`« ${chemin} » est trop volumineux (${Math.round(taille / 1048576)} Mo) pour un plan de financement.`);
+  const entete = Buffer.alloc(8);
+  const fd = openSync(chemin, "r");
+  try {
+    readSync(fd, entete, 0, 8, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (entete.readUInt32BE(0) === 0xd0cf11e0) {
+    throw new ErreurClasseur(`« ${chemin} » est un classeur Excel 97-2003 (.xls) : enregistrez-le au format .xlsx (Fichier › Enregistrer sous › Classeur Excel).`);
+  }
+  if (entete[0] !== 0x50 || entete[1] !== 0x4b) {
+    throw new ErreurClasseur(`« ${chemin} » n'est pas un classeur Excel (.xlsx) : le fichier n'est pas une archive Office Open XML.`);
+  }
+}
+
+function texteRiche(v: { richText: { text: string }[] }): string {
+  return v.richText.map((r) => r.text).join("");
+}
+
+/** A cell value of exceljs (not a formula) → the engine's value. */
+function valeurBrute(v: unknown, date1904: boolean): ValeurBrute {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  if (typeof v === "string") return v;
+  if (v instanceof Date) return v.getTime() / MS_PAR_JOUR + (date1904 ? JOURS_1904 : JOURS_1900);
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText)) return texteRiche(o as { richText: { text: string }[] });
+    if (typeof o.error === "string") return o.error;
+    if ("text" in o) {
+      const t = o.text;
+      return typeof t === "string" ? t : t && typeof t === "object" && Array.isArray((t as { richText?: unknown }).richText) ? texteRiche(t as { richText: { text: string }[] }) : String(t ?? "");
+    }
+  }
+  return String(v);
+}
+
+/** Text must stay text: "12" or "01/02/2023" typed as text are not numbers, "=x" is not a formula. */
+function pourMoteur(v: ValeurBrute, estErreur: boolean): ValeurBrute {
+  if (typeof v === "string" && !estErreur) return `'${v}`;
+  return v;
+}
+
+function lireTables(classeur: ExcelJS.Workbook): Map<string, TableClasseur> {
+  const tables = new Map<string, TableClasseur>();
+  classeur.eachSheet((ws) => {
+    for (const t of ws.getTables() as unknown[]) {
+      const m = ((t as { table?: unknown }).table ?? t) as { name?: string; displayName?: string; tableRef?: string; ref?: string; headerRow?: boolean; totalsRow?: boolean; columns?: { name: string }[] };
+      const nom = m.displayName ?? m.name;
+      const ref = m.tableRef ?? m.ref;
+      if (!nom || !ref) continue;
+      const r = rectangle(ref);
+      // exceljs leaves headerRow undefined for tables saved by Excel: Excel's default is one header row.
+      tables.set(nom.toLowerCase(), {
+        nom, feuille: ws.name, haut: r.haut, gauche: r.gauche, bas: r.bas, droite: r.droite,
+        entete: m.headerRow !== false, totaux: m.totalsRow === true, colonnes: (m.columns ?? []).map((c) => String(c.name)),
+      });
+    }
+  });
+  return tables;
+}
+
+function lireNoms(classeur: ExcelJS.Workbook, feuilles: Set<string>): NomDefini[] {
+  const noms: NomDefini[] = [];
+  const modele = (classeur.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+  for (const { name, ranges } of modele) {
+    if (name.startsWith("_xlnm") || ranges.length !== 1) continue;
+    const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(ranges[0]);
+    if (!m) continue;
+    const feuille = (m[1] ?? m[2]).replace(/''/g, "'");
+    if (!feuilles.has(feuille)) continue;
+    const r = rectangle(m[3]);
+    noms.push({ nom: name, feuille, rectangle: r, reference: `${citerFeuille(feuille)}!${m[3].includes("$") ? m[3] : m[3].replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}` });
+  }
+  return noms;
+}
+
+export async function lireClasseur(chemin: string): Promise<ClasseurLu> {
+  verifierFichier(chemin);
+  const classeur = new ExcelJS.Workbook();
+  try {
+    await classeur.xlsx.readFile(chemin);
+  } catch (e) {
+    throw new ErreurClasseur(`« ${chemin} » n'est pas un classeur Excel (.xlsx) lisible (${e instanceof Error ? e.message : String(e)}).`);
+  }
+  const feuillesExcel: ExcelJS.Worksheet[] = [];
+  classeur.eachSheet((ws) => { feuillesExcel.push(ws); });
+  if (feuillesExcel.length === 0) throw new ErreurClasseur(`« ${chemin} » ne contient aucune feuille.`);
+  const date1904 = Boolean((classeur.properties as { date1904?: boolean }).date1904);
+  const tables = lireTables(classeur);
+  const noms = lireNoms(classeur, new Set(feuillesExcel.map((w) => w.name)));
+  const feuilles: FeuilleLue[] = [];
+  const formules: FormuleLue[] = [];
+
+  feuillesExcel.forEach((ws, indexFeuille) => {
+    const donnees: ValeurBrute[][] = [];
+    const poser = (ligne: number, colonne: number, v: ValeurBrute) => {
+      const l = (donnees[ligne - 1] ??= []);
+      while (l.length < colonne - 1) l.push(null);
+      l[colonne - 1] = v;
+    };
+    const spills: Rectangle[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, ligne) => {
+      row.eachCell({ includeEmpty: false }, (cell, colonne) => {
+        if (cell.type === ExcelJS.ValueType.Merge) return;
+        const v = cell.value as unknown;
+        if (cell.type === ExcelJS.ValueType.Formula) {
+          const modele = v as { formula?: string; sharedFormula?: string; result?: unknown; shareType?: string; ref?: string };
+          const texte = (cell.formula ?? modele.formula ?? "").replace(/^=/, "");
+          const adresse = cell.address;
+          if (texte === "") {
+            throw new ErreurClasseur(`${nomCellule(ws.name, adresse)} : formule partagée sans formule d'origine (fichier incohérent).`);
+          }
+          let moteur: string;
+          try {
+            moteur = versMoteur(texte, { tables, feuille: ws.name, ligne, colonne });
+          } catch (e) {
+            if (e instanceof ErreurClasseur) throw new ErreurClasseur(`${nomCellule(ws.name, adresse)} : ${e.message} (formule « =${texte} »).`);
+            throw e;
+          }
+          const tableau = modele.shareType === "array" && modele.ref ? rectangle(modele.ref) : undefined;
+          if (tableau && (tableau.bas > tableau.haut || tableau.droite > tableau.gauche)) spills.push(tableau);
+          const cncSeul = appelCncSeul(moteur);
+          if (tableau && !cncSeul) moteur = `ARRAYFORMULA(${moteur})`;
+          moteur = `=${moteur}`;
+          // cell.result, not cell.value.result: exceljs's value copy drops results that are 0, false or "".
+          const resultat = (cell as unknown as { result: unknown }).result;
+          const cache = resultat === undefined ? undefined : valeurBrute(resultat, date1904);
+          formules.push({ feuille: ws.name, indexFeuille, ligne, colonne, adresse, texte, moteur, tableau, cache, orthographe: orthographeDe(texte), cncSeul });
+          poser(ligne, colonne, moteur);
+          return;
+        }
+        const estErreur = typeof v === "object" && v !== null && "error" in (v as object);
+        poser(ligne, colonne, pourMoteur(valeurBrute(v, date1904), estErreur));
+      });
+    });
+    // Values Excel saved inside a spill range belong to the array formula: the engine recomputes them.
+    for (const r of spills) {
+      for (let l = r.haut; l <= r.bas; l++) {
+        for (let c = r.gauche; c <= r.droite; c++) {
+          if (l === r.haut && c === r.gauche) continue;
+          const ligne = donnees[l - 1];
+          if (ligne && c - 1 < ligne.length) ligne[c - 1] = null;
+        }
+      }
+    }
+    feuilles.push({ nom: ws.name, donnees });
+  });
+  return { chemin, classeur, feuilles, formules, tables, noms };
+}

@@ -1,0 +1,141 @@
+/**
+ * Computing a workbook with HyperFormula (GPL-3.0, licence key "gpl-v3"; CLI only, never in the
+ * add-in bundle): native Excel functions by the engine, CNC.* by the add-in's own functions
+ * (plugin-cnc.ts). A CNC function whose result spills gets the size it really returned: when it
+ * differs from the size reserved, the workbook is rebuilt with the sizes learned (at most a few
+ * passes; a spill range normally settles on the second).
+ */
+import { HyperFormula, type CellValue, type ConfigParams, type SerializedNamedExpression } from "hyperformula";
+import { ErreurClasseur } from "./erreurs";
+import type { ClasseurLu, FormuleLue } from "./lire";
+import { avecContexte, cle, enregistrerFonctionsCnc, type ContexteCnc, type Taille } from "./plugin-cnc";
+
+export const CONFIGURATION: Partial<ConfigParams> = {
+  licenseKey: "gpl-v3",
+  // Excel shows a reference to a blank cell as 0.
+  evaluateNullToZero: true,
+  // Excel's limits rather than HyperFormula's smaller defaults.
+  maxRows: 1_048_576,
+  maxColumns: 16_384,
+};
+
+const PASSES_MAX = 4;
+
+export interface Calcul {
+  hf: HyperFormula;
+  /** Spill size of each array formula, by formula. */
+  tailles: Map<FormuleLue, Taille>;
+  /** Value of a cell (sheet index, row and column from 1). */
+  valeur(indexFeuille: number, ligne: number, colonne: number): CellValue;
+  passes: number;
+}
+
+export interface OptionsCalcul {
+  /** Called after each CNC call with the number done and the number of CNC formulas (a pass may call each more than once). */
+  progression?: (faits: number, total: number) => void;
+}
+
+function nomsDefinis(lu: ClasseurLu): SerializedNamedExpression[] {
+  const essai = HyperFormula.buildFromSheets(Object.fromEntries(lu.feuilles.map((f) => [f.nom, []])), CONFIGURATION);
+  const noms: SerializedNamedExpression[] = [];
+  const ajouter = (name: string, expression: string) => {
+    if (noms.some((n) => n.name.toLowerCase() === name.toLowerCase())) return;
+    if (essai.isItPossibleToAddNamedExpression(name, expression)) {
+      essai.addNamedExpression(name, expression);
+      noms.push({ name, expression, options: {} });
+    }
+  };
+  for (const n of lu.noms) ajouter(n.nom, `=${n.reference}`);
+  // A table's name alone designates its data rows (`=SUM(Financements)`).
+  for (const t of lu.tables.values()) {
+    const haut = t.haut + (t.entete ? 1 : 0);
+    const bas = t.bas - (t.totaux ? 1 : 0);
+    ajouter(t.nom, `='${t.feuille.replace(/'/g, "''")}'!$${colonne(t.gauche)}$${haut}:$${colonne(t.droite)}$${bas}`);
+  }
+  essai.destroy();
+  return noms;
+}
+
+function colonne(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+function construire(lu: ClasseurLu, noms: SerializedNamedExpression[], ctx: ContexteCnc): HyperFormula {
+  // Array.from, not map: a sheet's rows may have holes (blank rows), which HyperFormula refuses.
+  const feuilles = Object.fromEntries(lu.feuilles.map((f) => [f.nom, Array.from(f.donnees, (l) => (l ? Array.from(l, (v) => v ?? null) : []))]));
+  try {
+    return avecContexte(ctx, () => HyperFormula.buildFromSheets(feuilles, CONFIGURATION, noms));
+  } catch (e) {
+    throw new ErreurClasseur(`le moteur de calcul refuse le classeur « ${lu.chemin} » (${e instanceof Error ? e.message : String(e)}).`);
+  }
+}
+
+export function calculerClasseur(lu: ClasseurLu, options: OptionsCalcul = {}): Calcul {
+  enregistrerFonctionsCnc();
+  const ids = new Map<number, number>();
+  const tailles = new Map<string, Taille>();
+  const parCle = new Map<string, FormuleLue>();
+  const cncSeules = lu.formules.filter((f) => f.cncSeul);
+  const totalCnc = lu.formules.filter((f) => f.orthographe !== null).length;
+  let faits = 0;
+  const noms = nomsDefinis(lu);
+  let hf: HyperFormula | null = null;
+  let passes = 0;
+  for (;;) {
+    passes++;
+    const ctx: ContexteCnc = {
+      tailles, naturelles: new Map(),
+      apresAppel: options.progression ? () => options.progression!(++faits, totalCnc) : undefined,
+    };
+    hf?.destroy();
+    hf = construire(lu, noms, ctx);
+    if (passes === 1) {
+      lu.feuilles.forEach((f, i) => ids.set(i, hf!.getSheetId(f.nom)!));
+      for (const f of cncSeules) {
+        const k = cle({ sheet: ids.get(f.indexFeuille)!, row: f.ligne - 1, col: f.colonne - 1 });
+        parCle.set(k, f);
+        if (f.tableau) tailles.set(k, { lignes: f.tableau.bas - f.tableau.haut + 1, colonnes: f.tableau.droite - f.tableau.gauche + 1 });
+      }
+    }
+    let change = false;
+    for (const k of parCle.keys()) {
+      const naturelle = ctx.naturelles.get(k) ?? { lignes: 1, colonnes: 1 };
+      const reservee = tailles.get(k) ?? { lignes: 1, colonnes: 1 };
+      if (naturelle.lignes !== reservee.lignes || naturelle.colonnes !== reservee.colonnes) {
+        tailles.set(k, naturelle);
+        change = true;
+      }
+    }
+    if (!change || passes >= PASSES_MAX) break;
+  }
+  const moteur = hf!;
+  const parFormule = new Map<FormuleLue, Taille>();
+  for (const f of lu.formules) {
+    const sheet = ids.get(f.indexFeuille)!;
+    const t = f.cncSeul ? tailles.get(cle({ sheet, row: f.ligne - 1, col: f.colonne - 1 })) : undefined;
+    if (t) parFormule.set(f, t);
+    else if (f.tableau) {
+      // A native array formula: the engine's own array size.
+      if (moteur.isCellPartOfArray({ sheet, row: f.ligne - 1, col: f.colonne - 1 })) parFormule.set(f, tailleTableau(moteur, sheet, f));
+    }
+  }
+  return {
+    hf: moteur,
+    tailles: parFormule,
+    passes,
+    valeur: (indexFeuille, ligne, col) => moteur.getCellValue({ sheet: ids.get(indexFeuille)!, row: ligne - 1, col: col - 1 }),
+  };
+}
+
+/** How far a native array formula spills: the cells of the engine's array that start at the formula. */
+function tailleTableau(hf: HyperFormula, sheet: number, f: FormuleLue): Taille {
+  let lignes = 1;
+  let colonnes = 1;
+  const dans = (r: number, c: number) => hf.isCellPartOfArray({ sheet, row: r, col: c }) && hf.getCellFormula({ sheet, row: r, col: c }) === undefined;
+  while (dans(f.ligne - 1 + lignes, f.colonne - 1)) lignes++;
+  while (dans(f.ligne - 1, f.colonne - 1 + colonnes)) colonnes++;
+  return { lignes, colonnes };
+}
+

@@ -1,0 +1,149 @@
+/**
+ * The CNC.* functions inside HyperFormula: every name of FONCTIONS_CNC (src/functions/cnc.ts, the
+ * same plain functions the add-in registers in Excel) becomes `CNC.NAME` in the engine. Ranges
+ * arrive as 2-D arrays, blank cells as null, omitted arguments as undefined; an ErreurExcel becomes
+ * #VALUE! or #N/A with its French message, in its own cell of a spilled result.
+ *
+ * HyperFormula must know the size of an array result before computing it. The size of each
+ * formula cell is taken from `contexte.tailles` (the spill range saved in the file, or learned on a
+ * previous pass, see moteur.ts); the size actually returned is recorded in `contexte.naturelles`.
+ * HyperFormula builds and evaluates synchronously, so one module-level context is enough.
+ */
+import { ArraySize, CellError, EmptyValue, ErrorType, FunctionPlugin, HyperFormula, SimpleRangeValue, type ImplementedFunctions } from "hyperformula";
+import type { InterpreterState } from "hyperformula/typings/interpreter/InterpreterState";
+import type { ProcedureAst } from "hyperformula/typings/parser";
+import { ErreurExcel, FONCTIONS_CNC } from "../functions/cnc";
+import { ESPACE_CNC } from "./formules";
+
+export interface Taille {
+  lignes: number;
+  colonnes: number;
+}
+
+export interface ContexteCnc {
+  /** Key `feuille:ligne:colonne` (HyperFormula's 0-based address) → size to reserve. */
+  tailles: Map<string, Taille>;
+  /** Same key → size of the array a CNC function returned there (only when not 1×1). */
+  naturelles: Map<string, Taille>;
+  /** Called after each CNC call, for progress on long workbooks. */
+  apresAppel?: () => void;
+}
+
+let contexte: ContexteCnc | null = null;
+
+/** Runs `f` (a HyperFormula build) with this context. */
+export function avecContexte<T>(c: ContexteCnc, f: () => T): T {
+  const avant = contexte;
+  contexte = c;
+  try {
+    return f();
+  } finally {
+    contexte = avant;
+  }
+}
+
+export function cle(a: { sheet: number; row: number; col: number }): string {
+  return `${a.sheet}:${a.row}:${a.col}`;
+}
+
+type Entree = unknown;
+
+function versCellule(v: unknown): unknown {
+  if (v === EmptyValue || v === undefined) return null;
+  if (v instanceof CellError) return v;
+  if (v !== null && typeof v === "object" && "val" in v) return (v as { val: number }).val; // dates, currencies: HyperFormula's rich numbers
+  return v;
+}
+
+/** An evaluated argument → what the plain functions take, or the first error it holds (Excel propagates it). */
+function versEntree(v: unknown): Entree | CellError {
+  if (v instanceof SimpleRangeValue) {
+    const lignes: unknown[][] = [];
+    for (const ligne of v.data) {
+      const l: unknown[] = [];
+      for (const c of ligne) {
+        const x = versCellule(c);
+        if (x instanceof CellError) return x;
+        l.push(x);
+      }
+      lignes.push(l);
+    }
+    return lignes;
+  }
+  return versCellule(v);
+}
+
+function versErreur(e: ErreurExcel): CellError {
+  return new CellError(e.code === "na" ? ErrorType.NA : ErrorType.VALUE, e.message);
+}
+
+function versMoteur(v: unknown): unknown {
+  if (v instanceof ErreurExcel) return versErreur(v);
+  if (v === null || v === undefined) return EmptyValue;
+  if (typeof v === "number" && !Number.isFinite(v)) return new CellError(ErrorType.NUM, "Nombre hors de l'échelle d'Excel.");
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  return new CellError(ErrorType.VALUE, `Valeur de type inattendu (${typeof v}).`);
+}
+
+export class PluginCnc extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = {};
+
+  protected appeler(nom: string, ast: ProcedureAst, state: InterpreterState): unknown {
+    const f = FONCTIONS_CNC[nom];
+    const args: unknown[] = [];
+    for (const a of ast.args) {
+      // An empty argument (`CNC.X(A1;;B1)`) is an omitted optional one.
+      if ((a as { type?: string }).type === "EMPTY") { args.push(undefined); continue; }
+      const e = versEntree(this.evaluateAst(a, state));
+      if (e instanceof CellError) return e;
+      args.push(e);
+    }
+    let r: unknown;
+    try {
+      r = f(...args);
+    } catch (e) {
+      // The plain functions never throw; if one does, the cell says so rather than the whole run failing.
+      r = new ErreurExcel("valeur", `${ESPACE_CNC}.${nom} : erreur inattendue (${e instanceof Error ? e.message : String(e)}).`);
+    }
+    contexte?.apresAppel?.();
+    if (!Array.isArray(r)) return versMoteur(r);
+    const lignes = r as unknown[][];
+    const hauteur = lignes.length;
+    const largeur = Math.max(0, ...lignes.map((l) => (Array.isArray(l) ? l.length : 1)));
+    if (hauteur === 0 || largeur === 0) return EmptyValue;
+    if (hauteur === 1 && largeur === 1) return versMoteur(Array.isArray(lignes[0]) ? lignes[0][0] : lignes[0]);
+    contexte?.naturelles.set(cle(state.formulaAddress), { lignes: hauteur, colonnes: largeur });
+    const donnees = lignes.map((l) => {
+      const ligne = (Array.isArray(l) ? l : [l]).map(versMoteur);
+      while (ligne.length < largeur) ligne.push(EmptyValue);
+      return ligne;
+    });
+    // onlyValues takes the engine's own cell values, errors included.
+    return SimpleRangeValue.onlyValues(donnees as never);
+  }
+
+  protected taille(_ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const t = contexte?.tailles.get(cle(state.formulaAddress));
+    return t && (t.lignes > 1 || t.colonnes > 1) ? new ArraySize(t.colonnes, t.lignes) : ArraySize.scalar();
+  }
+}
+
+let enregistre = false;
+
+/** Registers `CNC.NAME` for every function of FONCTIONS_CNC, once per process. */
+export function enregistrerFonctionsCnc(): void {
+  if (enregistre) return;
+  const traductions: Record<string, string> = {};
+  const prototype = PluginCnc.prototype as unknown as Record<string, unknown>;
+  for (const nom of Object.keys(FONCTIONS_CNC)) {
+    const id = `${ESPACE_CNC}.${nom}`;
+    const methode = `cnc_${nom}`;
+    prototype[methode] = function (this: PluginCnc, ast: ProcedureAst, state: InterpreterState) {
+      return (this as unknown as { appeler: PluginCnc["appeler"] }).appeler(nom, ast, state);
+    };
+    PluginCnc.implementedFunctions[id] = { method: methode, sizeOfResultArrayMethod: "taille", vectorizationForbidden: true };
+    traductions[id] = id;
+  }
+  HyperFormula.registerFunctionPlugin(PluginCnc, { enGB: traductions });
+  enregistre = true;
+}

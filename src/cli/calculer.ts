@@ -1,0 +1,103 @@
+/**
+ * `cnc-rga calculer PLAN.xlsx [-o SORTIE.xlsx] [--json]`: computes every formula of every sheet
+ * (native Excel functions and CNC.*) without Excel, writes the values into a copy of the workbook and
+ * prints what changed. The input file is never modified.
+ */
+import { basename, dirname, extname, join } from "path";
+import { calculerFichier, enregistrer, ErreurClasseur, estErreur, nomCellule, poserResultats, type ClasseurCalcule, type Resume, type ValeurCalculee } from "../classeur";
+import { CODE_OK, ErreurUtilisateur, sortieProcessus, type Sortie } from "./sortie";
+
+export interface OptionsCalculer {
+  sortie?: string;
+  json?: boolean;
+}
+
+/** Below this many CNC formulas, a workbook computes too fast for progress to help. */
+const SEUIL_PROGRESSION = 200;
+
+/**
+ * Progress on stderr for long workbooks: a line rewritten in place on a terminal, a line per quarter
+ * otherwise. stdout stays clean for --json.
+ */
+export function progression(sortie: Sortie, quoi: string): (faits: number, total: number) => void {
+  const terminal = sortie === sortieProcessus && Boolean(process.stderr.isTTY);
+  let dernierQuart = 0;
+  let dernierAffichage = 0;
+  return (faits, total) => {
+    if (total < SEUIL_PROGRESSION) return;
+    const n = Math.min(faits, total);
+    if (terminal) {
+      const maintenant = Date.now();
+      if (n < total && maintenant - dernierAffichage < 100) return;
+      dernierAffichage = maintenant;
+      sortie.err(`\r${quoi} : ${n}/${total} formules CNC (${Math.floor((100 * n) / total)} %)${n >= total ? "\n" : ""}`);
+      return;
+    }
+    const quart = Math.floor((4 * n) / total);
+    if (quart > dernierQuart) {
+      dernierQuart = quart;
+      sortie.err(`${quoi} : ${quart * 25} % (${n}/${total} formules CNC)\n`);
+    }
+  };
+}
+
+/** Runs `f`, turning a workbook fault into the CLI's user error (French message, exit 2). */
+export async function classeurOuErreur<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof ErreurClasseur) throw new ErreurUtilisateur(e.message);
+    throw e;
+  }
+}
+
+function sortieParDefaut(fichier: string): string {
+  const ext = extname(fichier);
+  return join(dirname(fichier), `${basename(fichier, ext)}.calcule${ext || ".xlsx"}`);
+}
+
+function texteValeur(v: ValeurCalculee | undefined): string {
+  if (estErreur(v)) return v.erreur;
+  if (v === null || v === undefined) return "(vide)";
+  if (typeof v === "boolean") return v ? "VRAI" : "FAUX";
+  if (typeof v === "string") return `« ${v} »`;
+  return String(v).replace(".", ",");
+}
+
+const LIGNES_MAX = 50;
+
+export function resumeTexte(r: Resume, sortie: string | null): string {
+  const s = (n: number, mot: string) => `${n} ${mot}${n > 1 ? "s" : ""}`;
+  const orthographe = r.orthographes.length ? ` (écrites ${r.orthographes.map((o) => (o === "xldudf" ? "_xldudf_CNC_…" : "CNC.…")).join(" et ")})` : "";
+  const lignes = [
+    `Classeur « ${r.fichier} » : ${s(r.feuilles, "feuille")}, ${s(r.formules, "formule")} dont ${r.formulesCnc} avec des fonctions CNC.*${orthographe}.`,
+    `  Cellules calculées : ${r.cellulesCalculees}`,
+    `  Valeurs différentes de celles enregistrées dans le fichier : ${r.differences.length}`,
+  ];
+  for (const d of r.differences.slice(0, LIGNES_MAX)) lignes.push(`    ${nomCellule(d.feuille, d.adresse)} : enregistré ${texteValeur(d.cache)}, calculé ${texteValeur(d.valeur)}`);
+  if (r.differences.length > LIGNES_MAX) lignes.push(`    … et ${r.differences.length - LIGNES_MAX} autres`);
+  if (r.sansCache) lignes.push(`  Cellules sans valeur enregistrée dans le fichier : ${r.sansCache}`);
+  lignes.push(`  Erreurs : ${r.erreurs.length}`);
+  for (const e of r.erreurs.slice(0, LIGNES_MAX)) lignes.push(`    ${nomCellule(e.feuille, e.adresse)} : ${e.erreur}${e.message ? ` — ${e.message}` : ""}`);
+  if (r.erreurs.length > LIGNES_MAX) lignes.push(`    … et ${r.erreurs.length - LIGNES_MAX} autres`);
+  if (sortie) lignes.push(`Classeur calculé écrit dans « ${sortie} ».`);
+  return lignes.join("\n");
+}
+
+export function resumeJson(r: Resume, sortie: string | null): Record<string, unknown> {
+  return { ...r, sortie };
+}
+
+export async function commandeCalculer(fichier: string, options: OptionsCalculer, sortie: Sortie): Promise<number> {
+  const destination = options.sortie ?? sortieParDefaut(fichier);
+  if (extname(destination).toLowerCase() !== ".xlsx") {
+    throw new ErreurUtilisateur(`le fichier de sortie « ${destination} » doit avoir l'extension .xlsx.`);
+  }
+  const calcule: ClasseurCalcule = await classeurOuErreur(() => calculerFichier(fichier, { progression: progression(sortie, "calcul") }));
+  poserResultats(calcule.lu, calcule.calcul, calcule.cellules);
+  await classeurOuErreur(() => enregistrer(calcule.lu, destination));
+  if (options.json) sortie.out(JSON.stringify(resumeJson(calcule.resume, destination), null, 2) + "\n");
+  else sortie.out(resumeTexte(calcule.resume, destination) + "\n");
+  calcule.calcul.hf.destroy();
+  return CODE_OK;
+}

@@ -1,0 +1,51 @@
+/**
+ * `cnc-rga verifier PLAN.xlsx [--json]`: computes the workbook (so fields fed by formulas are
+ * read as computed), finds its dossier(s) — the `Dossier` table or range, a catalogue table — and
+ * prints the same report as `evaluer`, one per work.
+ */
+import { calculerFichier, nomCellule, trouverDossiers } from "../classeur";
+import { rapportTexte } from "../render/texte";
+import { verdictJson } from "../render/json";
+import { evaluer } from "../rules";
+import { classeurOuErreur, progression } from "./calculer";
+import { CODE_OK, type Sortie } from "./sortie";
+
+export interface OptionsVerifier {
+  json?: boolean;
+  date?: string;
+}
+
+export async function commandeVerifier(fichier: string, options: OptionsVerifier, sortie: Sortie): Promise<number> {
+  const { calcule, trouves } = await classeurOuErreur(async () => {
+    const calcule = await calculerFichier(fichier, { progression: progression(sortie, "calcul") });
+    return { calcule, trouves: trouverDossiers(calcule.lu, calcule.calcul) };
+  });
+  calcule.calcul.hf.destroy();
+  const verdicts = trouves.dossiers.map((d) => evaluer(d.dossier, options.date ? { date: options.date } : {}));
+  const unSeul = trouves.dossiers.length === 1 && trouves.dossiers[0].forme === "champ-valeur";
+  const ignores = trouves.ignores.length ? `Libellés ignorés (ce ne sont pas des champs du dossier, voir DOSSIER.md) : ${trouves.ignores.join(", ")}` : null;
+  if (options.json) {
+    // stdout holds the contract's JSON only; what a person should see goes to stderr.
+    if (ignores) sortie.err(`cnc-rga : ${ignores}\n`);
+    const json = unSeul ? verdictJson(verdicts[0]) : verdicts.map(verdictJson);
+    sortie.out(JSON.stringify(json, null, 2) + "\n");
+    return CODE_OK;
+  }
+  const rapports = trouves.dossiers.map((d, i) => `Source : ${d.source}, ${nomCellule(d.feuille, d.plage)}\n${rapportTexte(verdicts[i])}`);
+  const lignes = [rapports.join("\n\n" + "─".repeat(72) + "\n\n")];
+  if (ignores) lignes.push("", ignores);
+  if (trouves.dossiers.length > 1) lignes.push("", synthese(verdicts.map((v) => [v.apportInitial.statut, v.listeReference.statut, v.majoration.statut])));
+  sortie.out(lignes.join("\n") + "\n");
+  return CODE_OK;
+}
+
+/** For a catalogue: how many works comply, section by section. */
+function synthese(statuts: string[][]): string {
+  const titres = ["Apport initial", "Liste des œuvres de référence", "Majoration de 25 %"];
+  const lignes = [`Synthèse : ${statuts.length} œuvres`];
+  titres.forEach((t, k) => {
+    const compte = (s: string) => statuts.filter((x) => x[k] === s).length;
+    lignes.push(`  ${t.padEnd(32)} conformes ${compte("conforme")} · non conformes ${compte("non_conforme")} · incomplets ${compte("incomplet")} · non applicables ${compte("non_applicable")}`);
+  });
+  return lignes.join("\n");
+}
