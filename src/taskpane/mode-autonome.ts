@@ -15,11 +15,11 @@ export function demarrerModeAutonome(ecran: Ecran): void {
   const ouvrir = el("fluent-button", { appearance: "accent", "data-action": "ouvrir" }, "Ouvrir un dossier JSON…");
   ouvrir.addEventListener("click", () => entree.click());
   const zoneFichier = el("div", { class: "fichier" },
-    el("label", { for: "fichier-dossier" }, "Dossier au format JSON (un dossier ou un tableau de dossiers)"),
+    el("label", { for: "fichier-dossier" }, "Un fichier JSON de dossier (DOSSIER.md) : un dossier, ou un tableau de dossiers."),
     entree);
   const selecteur = el("div", { class: "selecteur", hidden: "" });
   ecran.commandes.prepend(ouvrir);
-  ecran.commandes.before(zoneFichier, selecteur);
+  ecran.commandes.after(zoneFichier, selecteur);
 
   ecran.montrerAvis([vueMessage("info", "Ouvrez un fichier de dossier (.json) pour afficher sa conformité au RGA.", [
     "Le fichier est lu sur ce poste ; rien n'est envoyé.",

@@ -41,7 +41,8 @@ body {
 .message ul { margin: 4px 0 0; padding-left: 18px; }
 .message p { margin: 0; }
 .fichier { margin: 4px 0 12px; }
-.fichier label, .selecteur label { display: block; font-weight: 600; margin-bottom: 4px; }
+.selecteur label { display: block; font-weight: 600; margin-bottom: 4px; }
+.fichier { color: var(--cnc-discret); font-size: var(--type-ramp-minus-1-font-size, 12px); }
 .selecteur { margin: 0 0 12px; }
 .selecteur fluent-select { width: 100%; min-width: 0; }
 .aide { color: var(--cnc-discret); font-size: var(--type-ramp-minus-1-font-size, 12px); margin: 4px 0; }
@@ -51,6 +52,10 @@ body {
 fluent-card.section { display: block; box-sizing: border-box; padding: 12px; margin: 12px 0; height: auto; width: auto; }
 .section-entete { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; }
 .section-entete h2 { font-size: var(--type-ramp-plus-1-font-size, 16px); line-height: 22px; font-weight: 600; margin: 0; flex: 1 1 auto; }
+.symbole-titre.conforme { color: var(--cnc-conforme); }
+.symbole-titre.non_conforme { color: var(--cnc-non-conforme); }
+.symbole-titre.incomplet { color: var(--cnc-incomplet); }
+.symbole-titre.non_applicable { color: var(--cnc-non-applicable); }
 .section-entete h2 .articles { font-weight: 400; color: var(--cnc-discret); font-size: var(--type-ramp-minus-1-font-size, 12px); margin-left: 4px; }
 .badge { display: inline-block; box-sizing: border-box; border-radius: 4px; padding: 1px 6px; font-size: var(--type-ramp-minus-1-font-size, 12px); line-height: 16px; font-weight: 600; white-space: nowrap; }
 .badge.conforme { background: var(--cnc-conforme-fond); color: var(--cnc-conforme); }

@@ -59,12 +59,13 @@ function paire(terme: string, valeur: string, attributs: Record<string, string |
 
 function vueCondition(c: Condition, index: number): HTMLElement {
   const applicable = c.statut !== "non_applicable";
+  // A yes/no condition has no gap to show (its ecart is 0 or null, without a unit).
   const ecartPositif = c.ecart !== null && !c.ecart.isZero();
   const valeurs = applicable
     ? el("dl", { class: "valeurs" },
       paire("Attendu", valeurTexte(c.attendu, c.unite), { "data-role": "attendu" }),
       paire("Constaté", valeurTexte(c.constate, c.unite), { "data-role": "constate" }),
-      c.ecart !== null && paire(ecartPositif ? "Manque" : "Écart", valeurTexte(c.ecart, c.unite), { class: `ecart${ecartPositif ? " positif" : ""}`, "data-role": "ecart" }))
+      c.ecart !== null && c.unite !== null && paire(ecartPositif ? "Manque" : "Écart", valeurTexte(c.ecart, c.unite), { class: `ecart${ecartPositif ? " positif" : ""}`, "data-role": "ecart" }))
     : null;
   const manquants = c.manquants?.length
     ? el("p", { class: "manquants", "data-role": "manquants" },
@@ -104,7 +105,7 @@ function vueSection(cle: CleSection, s: Section, regime: string | null, figures:
   return el("fluent-card", { class: "section", "data-section": cle, "data-statut": s.statut },
     el("section", { "aria-label": TITRES[cle] },
       el("div", { class: "section-entete" },
-        el("h2", {}, `${SYMBOLES[s.statut]} ${TITRES[cle]}`, arts.length ? el("span", { class: "articles" }, `art. ${arts.join(", ")}`) : null),
+        el("h2", {}, el("span", { class: `symbole-titre ${s.statut}`, "aria-hidden": "true" }, SYMBOLES[s.statut]), ` ${TITRES[cle]}`, arts.length ? el("span", { class: "articles" }, `art. ${arts.join(", ")}`) : null),
         badge(s.statut)),
       manque && el("p", { class: "manque-section", "data-role": "manque" }, `Il manque ${euros(s.ecart as Decimal)}`),
       s.motif && el("p", { class: "motif", "data-role": "motif" }, s.motif),
