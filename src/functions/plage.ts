@@ -5,9 +5,10 @@
  * an error in its own cell and the other rows still compute.
  */
 import { formaterErreur, lirePlage, type Cellule, type ErreurChamp, type LecturePlage } from "../dossier";
-import { evaluer, manquantsSection, type Section, type Verdict } from "../rules";
+import { dateDuJour, evaluer, manquantsSection, type Section, type Verdict } from "../rules";
 import { lireDateArgument } from "./arguments";
 import { enMatrice, ErreurExcel, estMatrice, estVideCellule, protege, type CelluleResultat, type Entree, type Resultat } from "./excel";
+import { cleOeuvre, memoriser } from "./memoire";
 
 /** One cell where a single value is expected (a section, a date): a 1×1 range is that cell. */
 export function uneCellule(nom: string, e: Entree | undefined): Cellule | ErreurExcel {
@@ -51,18 +52,22 @@ export function erreurLigne(erreurs: readonly ErreurChamp[], ligne: number | nul
 /**
  * Evaluates every work of the dossier argument and maps each verdict to one cell: a single value for
  * a `Champ | Valeur` range, a column (one cell per row, "" for an empty row) for a catalogue.
+ * `fonction` names what `cellule` computes (with its section), so that a recalculation reuses the
+ * cells of the works that did not change (memoire.ts).
  */
-export function parVerdict(dossier: Entree | undefined, valeurs: Entree | undefined, date: Entree | undefined, cellule: (v: Verdict) => CelluleResultat): Resultat {
+export function parVerdict(dossier: Entree | undefined, valeurs: Entree | undefined, date: Entree | undefined, fonction: string, cellule: (v: Verdict) => CelluleResultat): Resultat {
   return protege(() => {
     const options = optionDate(date);
     if (options instanceof ErreurExcel) return options;
     const lecture = lireDossiers(dossier, valeurs);
     if (lecture instanceof ErreurExcel) return lecture;
     const catalogue = lecture.forme === "catalogue";
+    const aujourdhui = dateDuJour();
     const cellules = lecture.lignes.map((l): CelluleResultat => {
       if (l.ok === "vide") return "";
       if (l.ok === false) return erreurLigne(l.erreurs, catalogue ? l.ligne : null);
-      return protege(() => cellule(evaluer(l.dossier, options)));
+      const d = l.dossier;
+      return memoriser(cleOeuvre(d, options.date, aujourdhui), fonction, () => protege(() => cellule(evaluer(d, { ...options, aujourdhui }))));
     });
     if (!catalogue) return cellules[0];
     if (cellules.length === 0) return new ErreurExcel("na", "Argument dossier : aucune œuvre sous la ligne d'en-tête.");

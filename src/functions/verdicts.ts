@@ -29,7 +29,7 @@ export function lireSection(e: Entree | undefined, requise: boolean): NomSection
 
 /** CNC.APPORT_CONFORME(dossier; [valeurs]; [date]) → VRAI / FAUX. */
 export function APPORT_CONFORME(dossier: Entree, valeurs?: Entree, date?: Entree): Resultat {
-  return parVerdict(dossier, valeurs, date, (v) => {
+  return parVerdict(dossier, valeurs, date, "APPORT_CONFORME", (v) => {
     const s = v.apportInitial;
     if (s.statut === "incomplet") return incomplet(s);
     // Selective aid, or preparation aid for an on-demand work: no minimum apport is required, so
@@ -41,7 +41,7 @@ export function APPORT_CONFORME(dossier: Entree, valeurs?: Entree, date?: Entree
 
 /** CNC.REFERENCE_ELIGIBLE(dossier; [valeurs]; [date]) → VRAI / FAUX. */
 export function REFERENCE_ELIGIBLE(dossier: Entree, valeurs?: Entree, date?: Entree): Resultat {
-  return parVerdict(dossier, valeurs, date, (v) => {
+  return parVerdict(dossier, valeurs, date, "REFERENCE_ELIGIBLE", (v) => {
     const s = v.listeReference;
     if (s.statut === "incomplet") return incomplet(s);
     if (s.statut === "non_applicable") return horsVersion(v) ?? new ErreurExcel("na", s.motif ?? "Liste des œuvres de référence non applicable.");
@@ -51,7 +51,7 @@ export function REFERENCE_ELIGIBLE(dossier: Entree, valeurs?: Entree, date?: Ent
 
 /** CNC.MAJORATION(dossier; [valeurs]; [date]) → 0,25 or 0: the rate of the core's majoration section. */
 export function MAJORATION(dossier: Entree, valeurs?: Entree, date?: Entree): Resultat {
-  return parVerdict(dossier, valeurs, date, (v) => {
+  return parVerdict(dossier, valeurs, date, "MAJORATION", (v) => {
     const s = v.majoration;
     if (s.statut === "incomplet") return incomplet(s);
     if (s.statut === "non_applicable") return horsVersion(v) ?? 0;
@@ -59,15 +59,15 @@ export function MAJORATION(dossier: Entree, valeurs?: Entree, date?: Entree): Re
   });
 }
 
-function parSection(dossier: Entree, section: Entree, valeurs: Entree | undefined, date: Entree | undefined, cellule: (v: Verdict, s: NomSection) => CelluleResultat): Resultat {
+function parSection(fonction: string, dossier: Entree, section: Entree, valeurs: Entree | undefined, date: Entree | undefined, cellule: (v: Verdict, s: NomSection) => CelluleResultat): Resultat {
   const nom = lireSection(section, true);
   if (nom instanceof ErreurExcel) return nom;
-  return parVerdict(dossier, valeurs, date, (v) => cellule(v, nom!));
+  return parVerdict(dossier, valeurs, date, `${fonction}:${nom}`, (v) => cellule(v, nom!));
 }
 
 /** CNC.STATUT(dossier; section; [valeurs]; [date]) → "conforme", "non conforme", "incomplet", "non applicable". */
 export function STATUT(dossier: Entree, section: Entree, valeurs?: Entree, date?: Entree): Resultat {
-  return parSection(dossier, section, valeurs, date, (v, s) => LIBELLES_STATUT[v[s].statut]);
+  return parSection("STATUT", dossier, section, valeurs, date, (v, s) => LIBELLES_STATUT[v[s].statut]);
 }
 
 /**
@@ -75,7 +75,7 @@ export function STATUT(dossier: Entree, section: Entree, valeurs?: Entree, date?
  * conditions to hold (the core's `ecart`), 0 when they do; #N/A while the section is incomplete.
  */
 export function ECART(dossier: Entree, section: Entree, valeurs?: Entree, date?: Entree): Resultat {
-  return parSection(dossier, section, valeurs, date, (v, nom) => {
+  return parSection("ECART", dossier, section, valeurs, date, (v, nom) => {
     const s = v[nom];
     if (s.statut === "incomplet") return incomplet(s);
     const hors = horsVersion(v);

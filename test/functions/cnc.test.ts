@@ -7,6 +7,7 @@ import fc from "fast-check";
 import * as fs from "fs";
 import * as path from "path";
 import { ErreurExcel, FONCTIONS_CNC, VERSION_COMPLEMENT, APPORT_CONFORME, APPORT_MIN, STATUT, ECART, MAJORATION, REFERENCE_ELIGIBLE, enMatrice } from "../../src/functions/cnc";
+import { oeuvresMemorisees } from "../../src/functions/memoire";
 import { parseDossier } from "../../src/dossier";
 import { auCentime, evaluer } from "../../src/rules";
 import { dossierComplet, dossierValide } from "../arbitraires";
@@ -73,4 +74,24 @@ test("no input makes a function throw", () => {
   fc.assert(fc.property(fc.constantFrom(...Object.keys(FONCTIONS_CNC)), fc.array(argument, { maxLength: 10 }), (nom, args) => {
     expect(() => FONCTIONS_CNC[nom](...args)).not.toThrow();
   }), { numRuns: 500 });
+});
+
+test("recalculating a catalogue after one change gives the new answer for that row and the same for the others", () => {
+  const base = { dateDemande: "2023-01-16", genre: "fiction", dureeMinutes: 90, coutDefinitif: 1_000_000, apportInitial: 250_000, apportNumeraireTelevision: 18_000 };
+  const champs = Object.keys(base);
+  const lignes = Array.from({ length: 50 }, (_, i) => champs.map((k) => (k === "coutDefinitif" ? 1_000_000 - i : (base as Record<string, unknown>)[k])));
+  const avant = APPORT_CONFORME([champs, ...lignes]) as unknown[][];
+  expect(avant.every((l) => l[0] === true)).toBe(true);
+  expect(oeuvresMemorisees()).toBeGreaterThanOrEqual(50);
+  // Row 7: coût 999 993 €, 25 % = 249 998,25 €; one cent under it now.
+  lignes[7][champs.indexOf("apportInitial")] = "249 998,24";
+  const apres = APPORT_CONFORME([champs, ...lignes]) as unknown[][];
+  expect(apres.map((l) => l[0])).toEqual(avant.map((l, i) => (i === 7 ? false : l[0])));
+  // Each function and section remembers its own answer for the same work.
+  const r = [champs, lignes[0]];
+  expect(STATUT(r, "apport")).toEqual([["conforme"]]);
+  expect(STATUT(r, "reference")).toEqual([["incomplet"]]);
+  expect(ECART(r, "apport")).toEqual([[0]]);
+  // The date argument is part of what is remembered.
+  expect(STATUT(r, "apport", null, "2022-12-01")).toEqual([["non applicable"]]);
 });
