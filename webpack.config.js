@@ -118,7 +118,6 @@ module.exports = async (env = {}, argv = {}) => {
     devServer: {
       headers: { "Access-Control-Allow-Origin": "*" },
       port: PORT,
-      static: { directory: path.resolve(__dirname, "dist") },
     },
   };
 

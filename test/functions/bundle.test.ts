@@ -367,6 +367,22 @@ describe("CNC.VERSION", () => {
   });
 });
 
+describe("the examples of docs/fonctions.md", () => {
+  const exemple = (n: string) => [["Champ", "Valeur"], ...plage(EXEMPLES.find(([x]) => x === `${n}.json`)![1])];
+  test("give the results the documentation shows", () => {
+    expect(seul("APPORT_MIN", c("fiction"), c(1_000_000))).toBe(250_000);
+    expect(seul("APPORT_MIN", c("fiction"), c(3_200_000), c(2_000_000))).toBe(500_000);
+    expect(seul("APPORT_MIN", c("fiction"), c(1_000_000), null, null, null, null, null, c("selective"))).toBe(0);
+    expect(seul("NUMERAIRE_MIN", c("spectacle vivant"), c(90))).toBe(30_000);
+    expect(seul("APPORT_CONFORME", exemple("serie-animation"))).toBe(true);
+    expect(seul("MAJORATION", exemple("serie-animation"))).toBe(0);
+    const maj = appel("EXPLIQUER", exemple("serie-animation"), "majoration") as Simple[][];
+    expect(maj.find((l) => l[2] === "non conforme" && String(l[0]).startsWith("D ·"))!.slice(3, 6)).toEqual([45, 40, 5]);
+    expect(seul("STATUT", exemple("coproduction-internationale"), "reference")).toBe("non conforme");
+    expect(seul("ECART", exemple("coproduction-internationale"), "apport")).toBe(20_000);
+  });
+});
+
 describe("never a string that looks like an error, never an exception", () => {
   test("odd inputs give values or Excel errors", () => {
     const odd: unknown[] = [null, "", "#N/A", "#VALUE!", [[]], [[null]], [[NaN]], [[Infinity]], [[{}]], [["x", 1], [true]], 1e308, -0];
