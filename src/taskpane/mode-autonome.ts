@@ -15,7 +15,7 @@ export function demarrerModeAutonome(ecran: Ecran): void {
   const ouvrir = el("fluent-button", { appearance: "accent", "data-action": "ouvrir" }, "Ouvrir un dossier JSON…");
   ouvrir.addEventListener("click", () => entree.click());
   const zoneFichier = el("div", { class: "fichier" },
-    el("label", { for: "fichier-dossier" }, "Un fichier JSON de dossier (DOSSIER.md) : un dossier, ou un tableau de dossiers."),
+    el("label", { for: "fichier-dossier" }, "Un fichier .json de dossier, au format lu par cnc-rga : un dossier, ou un tableau de dossiers."),
     entree);
   const selecteur = el("div", { class: "selecteur", hidden: "" });
   ecran.commandes.prepend(ouvrir);

@@ -50,10 +50,10 @@ export function montrerLecture(ecran: Ecran, r: LectureClasseur, nom: string): v
 
 export async function demarrerModeExcel(ecran: Ecran): Promise<void> {
   ecran.mode("Classeur Excel");
-  const champNom = el("fluent-text-field", { value: NOM_DOSSIER, "data-role": "nom-dossier", appearance: "outline", "aria-label": "Nom du tableau ou de la plage du dossier" }) as HTMLInputElement;
+  const champNom = el("fluent-text-field", { id: "nom-dossier", value: NOM_DOSSIER, "data-role": "nom-dossier", appearance: "outline", title: "Nom du tableau ou de la plage nommée Champ | Valeur à lire" }) as HTMLInputElement;
   const inserer = el("fluent-button", { appearance: "accent", "data-action": "inserer" }, "Insérer un plan de financement modèle");
   ecran.commandes.prepend(inserer);
-  ecran.commandes.before(el("div", { class: "barre" }, el("label", {}, "Dossier :"), champNom));
+  ecran.commandes.before(el("div", { class: "barre" }, el("label", { for: "nom-dossier" }, "Tableau du dossier :"), champNom));
   const nom = () => champNom.value.trim() || NOM_DOSSIER;
 
   // The same cells give the same summary: skip redrawing (and losing the scroll position) then.

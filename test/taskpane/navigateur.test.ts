@@ -6,50 +6,24 @@
  * checked against the core's verdicts computed here. Screenshots go to test-output/taskpane/
  * (ignored by git). No request may leave 127.0.0.1 and the page's CSP must not be violated.
  */
-import { readFileSync, mkdirSync } from "fs";
-import * as http from "http";
-import type { AddressInfo } from "net";
+import { mkdirSync, readFileSync } from "fs";
 import * as path from "path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { parseDossier } from "../../src/dossier";
 import { alineaTexte, LIBELLES_STATUT, rapportTexte, SYMBOLES, valeurTexte } from "../../src/render/texte";
 import { dateLongue, euros, evaluer, type Section, type Verdict } from "../../src/rules";
 import { urlArticle } from "../../src/taskpane/legifrance";
 import { construireBundle, RACINE } from "../helpers/bundle";
+import { lancerChromium, scriptViolations, servir, type Serveur, type Violation } from "./chromium";
 
-const CHROMIUM = "/usr/bin/chromium";
-const OPTIONS_CHROMIUM = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const CAPTURES = path.join(RACINE, "test-output", "taskpane");
 const EXEMPLES = path.join(RACINE, "examples");
 const LIMITE = 60_000;
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json",
-  ".png": "image/png", ".xml": "application/xml", ".map": "application/json",
-};
-
-/** A static server for the built add-in, on 127.0.0.1 and a free port. */
-function servir(racine: string): Promise<http.Server> {
-  const serveur = http.createServer((req, res) => {
-    const chemin = path.join(racine, decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname));
-    if (!chemin.startsWith(racine + path.sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const contenu = readFileSync(chemin);
-      res.writeHead(200, { "content-type": TYPES[path.extname(chemin)] ?? "application/octet-stream" }).end(contenu);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) => serveur.listen(0, "127.0.0.1", () => ok(serveur)));
-}
-
 const lireExemple = (nom: string) => JSON.parse(readFileSync(path.join(EXEMPLES, nom), "utf8")) as unknown;
 const verdictDe = (nom: string) => evaluer(parseDossier(lireExemple(nom)));
 
-let serveur: http.Server;
+let serveur: Serveur;
 let origine: string;
 let navigateur: Browser;
 let contexte: BrowserContext;
@@ -57,24 +31,15 @@ let page: Page;
 const requetes: string[] = [];
 const erreursPage: string[] = [];
 
-interface Violation { directive: string; source: string; bloque: string }
-
 beforeAll(async () => {
   const dist = await construireBundle("offline");
   serveur = await servir(dist);
-  origine = `http://127.0.0.1:${(serveur.address() as AddressInfo).port}`;
+  origine = serveur.origine;
   mkdirSync(CAPTURES, { recursive: true });
-  navigateur = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: OPTIONS_CHROMIUM });
+  navigateur = await lancerChromium();
   contexte = await navigateur.newContext({ viewport: { width: 380, height: 900 }, locale: "fr-FR" });
   contexte.on("request", (r) => requetes.push(r.url()));
-  // Recorded from the first instant, before any script of the page runs.
-  await contexte.addInitScript(() => {
-    const w = window as unknown as { __violations: unknown[] };
-    w.__violations = [];
-    document.addEventListener("securitypolicyviolation", (e) => {
-      w.__violations.push({ directive: e.violatedDirective, source: e.sourceFile, bloque: e.blockedURI });
-    });
-  });
+  await contexte.addInitScript(scriptViolations);
   page = await contexte.newPage();
   page.on("pageerror", (e) => erreursPage.push(e.message));
   await page.goto(`${origine}/taskpane.html`);
@@ -83,7 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await navigateur?.close();
-  await new Promise((ok) => (serveur ? serveur.close(ok) : ok(undefined)));
+  await serveur?.fermer();
 });
 
 /** What the page shows, read from the DOM (text as rendered, links as in the anchors). */
