@@ -81,6 +81,13 @@ export function calculerClasseur(lu: ClasseurLu, options: OptionsCalcul = {}): C
   const totalCnc = lu.formules.filter((f) => f.orthographe !== null).length;
   let faits = 0;
   const noms = nomsDefinis(lu);
+  // HyperFormula numbers sheets in the order given: the sizes can be keyed before the first build.
+  lu.feuilles.forEach((_f, i) => ids.set(i, i));
+  for (const f of cncSeules) {
+    const k = cle({ sheet: f.indexFeuille, row: f.ligne - 1, col: f.colonne - 1 });
+    parCle.set(k, f);
+    if (f.tableau) tailles.set(k, { lignes: f.tableau.bas - f.tableau.haut + 1, colonnes: f.tableau.droite - f.tableau.gauche + 1 });
+  }
   let hf: HyperFormula | null = null;
   let passes = 0;
   for (;;) {
@@ -91,14 +98,9 @@ export function calculerClasseur(lu: ClasseurLu, options: OptionsCalcul = {}): C
     };
     hf?.destroy();
     hf = construire(lu, noms, ctx);
-    if (passes === 1) {
-      lu.feuilles.forEach((f, i) => ids.set(i, hf!.getSheetId(f.nom)!));
-      for (const f of cncSeules) {
-        const k = cle({ sheet: ids.get(f.indexFeuille)!, row: f.ligne - 1, col: f.colonne - 1 });
-        parCle.set(k, f);
-        if (f.tableau) tailles.set(k, { lignes: f.tableau.bas - f.tableau.haut + 1, colonnes: f.tableau.droite - f.tableau.gauche + 1 });
-      }
-    }
+    lu.feuilles.forEach((f, i) => {
+      if (hf!.getSheetId(f.nom) !== i) throw new Error(`numérotation inattendue des feuilles par le moteur (« ${f.nom} »)`);
+    });
     let change = false;
     for (const k of parCle.keys()) {
       const naturelle = ctx.naturelles.get(k) ?? { lignes: 1, colonnes: 1 };

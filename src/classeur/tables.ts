@@ -80,10 +80,12 @@ export function traduireReferenceStructuree(nomTable: string | null, contenu: st
   const specials = new Set<Special>();
   let colonnes: [string, string] | null = null;
   const ajouterColonnes = (texte: string) => {
-    const [a, b = a] = texte.split(/\]\s*:\s*\[/).map((x) => nomColonne(x.trim().replace(/^\[/, "").replace(/\]$/, "")));
+    const morceaux = imbrique ? texte.split(/(?<!')\]\s*:\s*\[/).map((x) => x.trim().replace(/^\[/, "").replace(/(?<!')\]$/, "")) : [texte];
+    const [a, b = a] = morceaux.map(nomColonne);
     colonnes = [a, b];
   };
-  const elements = contenu.includes("[") ? decouperElements(contenu) : [contenu];
+  const imbrique = /^(?:[^'\[]|'.)*\[/.test(contenu);
+  const elements = imbrique ? decouperElements(contenu) : [contenu];
   for (const brut of elements) {
     let e = brut.trim();
     if (e.startsWith("@")) {
@@ -91,7 +93,7 @@ export function traduireReferenceStructuree(nomTable: string | null, contenu: st
       e = e.slice(1).trim();
       if (e === "") continue;
     }
-    const simple = sansCrochets(e);
+    const simple = imbrique ? sansCrochets(e) : e;
     if (simple.startsWith("#")) {
       const s = simple.toLowerCase().replace(/\s+/g, " ") as Special;
       if (!["#all", "#data", "#headers", "#totals", "#this row"].includes(s)) throw new ErreurClasseur(`élément « ${simple} » inconnu dans la référence à la table « ${table.nom} »`);
