@@ -34,18 +34,33 @@ function empreinte(variante: string): string {
 
 const attendre = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Takes the lock (an atomic mkdir), waiting for another worker's build; a lock older than 10 min is stale. */
+function vivant(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Takes the lock (an atomic mkdir holding the owner's pid), waiting for another worker's build. A lock
+ * whose owner is dead (a killed test run), or older than 10 minutes, is stale and taken over.
+ */
 async function verrouiller(verrou: string): Promise<void> {
   for (;;) {
     try {
       fs.mkdirSync(verrou, { recursive: false });
+      fs.writeFileSync(path.join(verrou, "pid"), String(process.pid));
       return;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
       try {
-        if (Date.now() - fs.statSync(verrou).mtimeMs > 600_000) fs.rmSync(verrou, { recursive: true, force: true });
+        const pid = Number(fs.readFileSync(path.join(verrou, "pid"), "utf8"));
+        const vieux = Date.now() - fs.statSync(verrou).mtimeMs > 600_000;
+        if ((pid > 0 && !vivant(pid)) || vieux) fs.rmSync(verrou, { recursive: true, force: true });
       } catch {
-        // removed meanwhile by its owner
+        // the owner has not written its pid yet, or removed the lock meanwhile
       }
       await attendre(250);
     }
