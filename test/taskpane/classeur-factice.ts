@@ -57,6 +57,8 @@ export interface FeuilleEcrite {
   selection?: string;
 }
 
+export type Evenement = "onChanged" | "onSelectionChanged" | "onActivated";
+
 const nulle = () => ({ isNullObject: true, load() { return this; } });
 
 function cle(nom: string): string {
@@ -68,7 +70,7 @@ function cle(nom: string): string {
 export class ClasseurFactice {
   readonly excel: any;
   readonly ecrites: FeuilleEcrite[] = [];
-  readonly gestionnaires: { onChanged: (() => Promise<unknown>)[]; onSelectionChanged: (() => Promise<unknown>)[] } = { onChanged: [], onSelectionChanged: [] };
+  readonly gestionnaires: Record<Evenement, (() => Promise<unknown>)[]> = { onChanged: [], onSelectionChanged: [], onActivated: [] };
   private readonly feuilles = new Set<string>();
   private readonly nomsTables = new Set<string>();
   private active: string;
@@ -146,6 +148,7 @@ export class ClasseurFactice {
         add: (nom: string) => this.ajouterFeuille(nom),
         onChanged: { add: (f: () => Promise<unknown>) => (this.gestionnaires.onChanged.push(f), {}) },
         onSelectionChanged: { add: (f: () => Promise<unknown>) => (this.gestionnaires.onSelectionChanged.push(f), {}) },
+        onActivated: { add: (f: () => Promise<unknown>) => (this.gestionnaires.onActivated.push(f), {}) },
       },
     });
     this.excel.run = async (rappel: (ctx: unknown) => Promise<unknown>) => rappel(this.excel.context);
@@ -157,7 +160,7 @@ export class ClasseurFactice {
   }
 
   /** Excel firing an event: every handler, awaited. */
-  async declencher(evenement: "onChanged" | "onSelectionChanged"): Promise<void> {
+  async declencher(evenement: Evenement): Promise<void> {
     for (const f of this.gestionnaires[evenement]) await f();
   }
 

@@ -265,6 +265,7 @@ describe("actualisation quand le classeur change", () => {
     await suivreModifications(() => { enCours = actualiser(); });
     expect(c.gestionnaires.onChanged).toHaveLength(1);
     expect(c.gestionnaires.onSelectionChanged).toHaveLength(1);
+    expect(c.gestionnaires.onActivated).toHaveLength(1);
     expect(evaluer(dossierLu(vus[0])).apportInitial.statut).toBe("non_conforme");
 
     // The person raises the apport initial to 2 100 000 €.
@@ -276,6 +277,24 @@ describe("actualisation quand le classeur change", () => {
     const v = evaluer(dossierLu(vus[1]));
     expect(dossierLu(vus[1]).apportInitial?.toNumber()).toBe(2100000);
     expect(v.apportInitial.statut).toBe("conforme");
+  });
+
+  test("dans un catalogue, sélectionner une autre ligne affiche une autre œuvre", async () => {
+    const catalogue: Valeurs = [
+      ["titre", "genre", "dateDemande"],
+      ["Œuvre A", "fiction", "2023-01-16"],
+      ["Œuvre B", "animation", "2023-02-16"],
+    ];
+    const c = installer({ feuilles: ["Catalogue"], tables: [{ nom: "Catalogue", feuille: "Catalogue", valeurs: catalogue }], celluleActive: { ligne: 1, table: "Catalogue" } });
+    const titres: (string | undefined)[] = [];
+    const actualiser = creerActualisation(() => lireDossierClasseur(), (r) => titres.push(dossierLu(r).titre), (e) => { throw e; });
+    let enCours: Promise<void> = Promise.resolve();
+    await actualiser();
+    await suivreModifications(() => { enCours = actualiser(); });
+    c.excel.context.workbook.celluleActive.setValue("rowIndex", 2);
+    await c.declencher("onSelectionChanged");
+    await enCours;
+    expect(titres).toEqual(["Œuvre A", "Œuvre B"]);
   });
 
   test("des événements en rafale pendant une lecture donnent une seule lecture de plus, la dernière", async () => {

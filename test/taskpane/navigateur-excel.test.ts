@@ -48,6 +48,7 @@ function officeFactice(valeurs: Cellule[][]): string {
         add: (n) => { etat.feuilles.push(n); etat.ajoutees.push(n); return feuilleAjoutee(); },
         onChanged: { add: (f) => { etat.gestionnaires.push(f); return {}; } },
         onSelectionChanged: { add: () => ({}) },
+        onActivated: { add: () => ({}) },
       },
       tables: { getItemOrNullObject: (n) => (n === "Dossier" ? tableDossier : nul()) },
       names: { getItemOrNullObject: nul },
