@@ -4,7 +4,7 @@
  * Generates the example workbooks from the one template definition (src/modele), with exceljs:
  * - examples/plan-financement.xlsx: an animation series under the 311-11-1 derogation, filled in;
  * - examples/catalogue.xlsx: a catalogue of works of the four genres, made by a seeded generator
- *   (same seed, same file contents), with the CNC.* formulas of each row.
+ *   (same seed, same cells), with the CNC.* formulas of each row.
  * Formulas are written as Excel saves an add-in's functions (`_xldudf_CNC_…`).
  * Run with `npm run exemples` (builds the CLI first: this script uses build/cli).
  */
@@ -107,8 +107,8 @@ function catalogue() {
     const aide = choisir(["automatique", "automatique", "automatique", "automatique", "automatique", "automatique", "automatique", "automatique", "selective", "preparation"]);
     const copro = chance(0.15);
     const base = copro ? arrondi(cout * entre(0.6, 0.85)) : cout;
-    const apport = arrondi(base * entre(0.14, 0.34));
-    const numeraire = arrondi(apport * entre(0.4, 0.95));
+    const apport = arrondi(base * entre(0.17, 0.38));
+    const numeraire = arrondi(apport * entre(0.5, 0.95));
     const finTournage = date(2023, entier(3, 12), entier(1, 28));
     const l = {
       titre: `${choisir(MOTS)} ${i + 1} (${episodes > 1 ? `${episodes} × ${episode} min` : `${episode} min`})`,
