@@ -129,6 +129,18 @@ describe("cnc-rga verifier : classeurs refusés", () => {
   });
 });
 
+describe("cnc-rga calculer : le résumé", () => {
+  it("compte les cellules et liste les résultats CNC.* d'un plan, avec leur libellé", async () => {
+    const r = await lancer("calculer", PLAN, "-o", join(dossier, "resume.xlsx"));
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    expect(r.out).toContain("1 feuille, 18 formules dont 11 avec des fonctions CNC.* (écrites _xldudf_CNC_…)");
+    expect(r.out).toContain("Cellules calculées : 18");
+    expect(r.out).toMatch(/« Plan de financement »!K7 {2}Apport initial minimum \(€\) = 1\s325\s000\n/u);
+    expect(r.out).toContain("« Plan de financement »!K15  Majoration de 25 % : statut = « non conforme »");
+  });
+});
+
 describe("ligne de commande", () => {
   it("une commande inconnue liste les commandes", async () => {
     const r = await lancer("calcule", PLAN);

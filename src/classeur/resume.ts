@@ -40,6 +40,8 @@ export interface Resume {
   differences: { feuille: string; adresse: string; cache: ValeurBrute; valeur: ValeurCalculee }[];
   sansCache: number;
   erreurs: { feuille: string; adresse: string; erreur: string; message: string }[];
+  /** Each CNC.* formula's value, with the text to its left when there is one (the label of the result). */
+  resultatsCnc: { feuille: string; adresse: string; libelle: string | null; valeur: ValeurCalculee }[];
 }
 
 const CODES_EXCEL: Record<string, string> = { "#CYCLE!": "#REF!", "#ERROR!": "#NAME?", "#LIC!": "#NAME?" };
@@ -140,6 +142,13 @@ export function resumer(lu: ClasseurLu, cellules: readonly CelluleCalculee[]): R
     else if (!memeValeur(c.cache, c.valeur)) differences.push({ feuille: c.feuille, adresse: c.adresse, cache: c.cache, valeur: c.valeur });
     if (estErreur(c.valeur)) erreurs.push({ feuille: c.feuille, adresse: c.adresse, erreur: c.valeur.erreur, message: c.valeur.message });
   }
+  const resultatsCnc: Resume["resultatsCnc"] = [];
+  for (const c of cellules) {
+    if (c.formule.orthographe === null || c.ligne !== c.formule.ligne || c.colonne !== c.formule.colonne) continue;
+    const gauche = c.colonne > 1 ? lu.feuilles[c.indexFeuille].donnees[c.ligne - 1]?.[c.colonne - 2] : null;
+    const libelle = typeof gauche === "string" && !gauche.startsWith("=") ? gauche.replace(/^'/, "") : null;
+    resultatsCnc.push({ feuille: c.feuille, adresse: c.adresse, libelle, valeur: c.valeur });
+  }
   const orthographes = [...new Set(lu.formules.map((f) => f.orthographe).filter((o): o is Orthographe => o !== null))];
   return {
     fichier: lu.chemin,
@@ -151,5 +160,6 @@ export function resumer(lu: ClasseurLu, cellules: readonly CelluleCalculee[]): R
     differences,
     sansCache,
     erreurs,
+    resultatsCnc,
   };
 }

@@ -56,13 +56,18 @@ function sortieParDefaut(fichier: string): string {
   return join(dirname(fichier), `${basename(fichier, ext)}.calcule${ext || ".xlsx"}`);
 }
 
+const NOMBRE = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 10 });
+
 function texteValeur(v: ValeurCalculee | undefined): string {
   if (estErreur(v)) return v.erreur;
   if (v === null || v === undefined) return "(vide)";
   if (typeof v === "boolean") return v ? "VRAI" : "FAUX";
   if (typeof v === "string") return `« ${v} »`;
-  return String(v).replace(".", ",");
+  return NOMBRE.format(v);
 }
+
+/** Up to this many CNC.* results, the summary lists them (a financing plan); a catalogue is only counted. */
+const RESULTATS_LISTES = 30;
 
 const LIGNES_MAX = 50;
 
@@ -80,6 +85,10 @@ export function resumeTexte(r: Resume, sortie: string | null): string {
   lignes.push(`  Erreurs : ${r.erreurs.length}`);
   for (const e of r.erreurs.slice(0, LIGNES_MAX)) lignes.push(`    ${nomCellule(e.feuille, e.adresse)} : ${e.erreur}${e.message ? ` — ${e.message}` : ""}`);
   if (r.erreurs.length > LIGNES_MAX) lignes.push(`    … et ${r.erreurs.length - LIGNES_MAX} autres`);
+  if (r.resultatsCnc.length && r.resultatsCnc.length <= RESULTATS_LISTES) {
+    lignes.push("  Résultats des fonctions CNC.* :");
+    for (const x of r.resultatsCnc) lignes.push(`    ${nomCellule(x.feuille, x.adresse)}${x.libelle ? `  ${x.libelle}` : ""} = ${texteValeur(x.valeur)}`);
+  }
   if (sortie) lignes.push(`Classeur calculé écrit dans « ${sortie} ».`);
   return lignes.join("\n");
 }

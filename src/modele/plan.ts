@@ -7,6 +7,8 @@
  * - the results: CNC.* formulas over the dossier, coloured by their value.
  * Pure data: the task pane inserts it with Office.js, scripts/generer-exemples.js writes it with
  * exceljs, and test/classeur checks both the layout and the values it computes.
+ * Formulas use structured references to the two tables (`Financements[Montant (€)]`), so a front end
+ * writes the values, creates the tables (names from the options), and only then writes the formulas.
  */
 import { CHAMPS, type DefinitionChamp } from "../dossier";
 import type { ChampDossier } from "../rules";
