@@ -4,7 +4,8 @@
  * prints what changed. The input file is never modified.
  */
 import { basename, dirname, extname, join } from "path";
-import { calculerFichier, enregistrer, ErreurClasseur, estErreur, nomCellule, poserResultats, type ClasseurCalcule, type Resume, type ValeurCalculee } from "../classeur";
+import type { ClasseurCalcule, Resume, ValeurCalculee } from "../classeur";
+import { nomCellule } from "../classeur/erreurs";
 import { CODE_OK, ErreurUtilisateur, sortieProcessus, type Sortie } from "./sortie";
 
 export interface OptionsCalculer {
@@ -41,8 +42,17 @@ export function progression(sortie: Sortie, quoi: string): (faits: number, total
   };
 }
 
+/**
+ * The workbook modules (exceljs, HyperFormula) load only for the commands that use them, so
+ * `cnc-rga evaluer` starts as fast as before.
+ */
+export function chargerClasseur(): Promise<typeof import("../classeur")> {
+  return import("../classeur");
+}
+
 /** Runs `f`, turning a workbook fault into the CLI's user error (French message, exit 2). */
 export async function classeurOuErreur<T>(f: () => Promise<T>): Promise<T> {
+  const { ErreurClasseur } = await chargerClasseur();
   try {
     return await f();
   } catch (e) {
@@ -59,7 +69,7 @@ function sortieParDefaut(fichier: string): string {
 const NOMBRE = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 10 });
 
 function texteValeur(v: ValeurCalculee | undefined): string {
-  if (estErreur(v)) return v.erreur;
+  if (typeof v === "object" && v !== null && "erreur" in v) return v.erreur;
   if (v === null || v === undefined) return "(vide)";
   if (typeof v === "boolean") return v ? "VRAI" : "FAUX";
   if (typeof v === "string") return `« ${v} »`;
@@ -102,6 +112,7 @@ export async function commandeCalculer(fichier: string, options: OptionsCalculer
   if (extname(destination).toLowerCase() !== ".xlsx") {
     throw new ErreurUtilisateur(`le fichier de sortie « ${destination} » doit avoir l'extension .xlsx.`);
   }
+  const { calculerFichier, enregistrer, poserResultats } = await chargerClasseur();
   const calcule: ClasseurCalcule = await classeurOuErreur(() => calculerFichier(fichier, { progression: progression(sortie, "calcul") }));
   poserResultats(calcule.lu, calcule.calcul, calcule.cellules);
   await classeurOuErreur(() => enregistrer(calcule.lu, destination));

@@ -3,11 +3,11 @@
  * read as computed), finds its dossier(s) — the `Dossier` table or range, a catalogue table — and
  * prints the same report as `evaluer`, one per work.
  */
-import { calculerFichier, nomCellule, trouverDossiers } from "../classeur";
+import { nomCellule } from "../classeur/erreurs";
 import { rapportTexte } from "../render/texte";
 import { verdictJson } from "../render/json";
 import { evaluer } from "../rules";
-import { classeurOuErreur, progression } from "./calculer";
+import { chargerClasseur, classeurOuErreur, progression } from "./calculer";
 import { CODE_OK, type Sortie } from "./sortie";
 
 export interface OptionsVerifier {
@@ -16,6 +16,7 @@ export interface OptionsVerifier {
 }
 
 export async function commandeVerifier(fichier: string, options: OptionsVerifier, sortie: Sortie): Promise<number> {
+  const { calculerFichier, trouverDossiers } = await chargerClasseur();
   const { calcule, trouves } = await classeurOuErreur(async () => {
     const calcule = await calculerFichier(fichier, { progression: progression(sortie, "calcul") });
     return { calcule, trouves: trouverDossiers(calcule.lu, calcule.calcul) };
