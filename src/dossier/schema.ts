@@ -8,6 +8,9 @@ import type { Dossier } from "../rules";
 import { CHAMPS, type Nature } from "./champs";
 import { estVide, lireAide, lireBooleen, lireDate, lireDestination, lireDuree, lireEntier, lireGenre, lireMontant, lireTexte, type Lu } from "./valeurs";
 
+// The task pane's Content-Security-Policy forbids eval: zod must not even probe `new Function`.
+z.config({ jitless: true });
+
 const LECTEURS: Record<Nature, (v: unknown) => Lu<unknown>> = {
   texte: lireTexte, date: lireDate, genre: lireGenre, destination: lireDestination, aide: lireAide,
   montant: lireMontant, duree: lireDuree, booleen: lireBooleen, entier: lireEntier,

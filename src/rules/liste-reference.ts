@@ -22,10 +22,10 @@ function aliena(r: Ref, alinea: string) {
 /** C1 (1°): one of the four genres. */
 function evaluerGenre(d: Dossier, r: Ref): Condition {
   const e = entete("C1", aliena(r, "1°"), "Genre");
-  const genres = GENRES.filter((g) => g !== "autre");
-  if (d.genre === undefined) return incomplet(e, ["genre"], "Renseignez le genre de l'œuvre.", genres.join(", "));
+  const attendu = GENRES.filter((g) => g !== "autre").map(libelleGenre).join(", ");
+  if (d.genre === undefined) return incomplet(e, ["genre"], "Renseignez le genre de l'œuvre.", attendu);
   const ok = d.genre !== "autre";
-  return constat(e, ok, genres.join(", "), d.genre, ok
+  return constat(e, ok, attendu, libelleGenre(d.genre), ok
     ? `Le genre (${libelleGenre(d.genre)}) ouvre droit à la liste des œuvres de référence.`
     : "Seules la fiction, l'animation, le documentaire de création et l'adaptation audiovisuelle de spectacle vivant peuvent être inscrits.");
 }

@@ -4,7 +4,6 @@
  * (a browser, Office.js absent or no host) it offers to load a dossier JSON file. The page also
  * hosts the custom functions (shared runtime): webpack injects functions.js before this script.
  */
-import "./zod-sans-eval";
 import { enregistrerComposants } from "./composants";
 import { creerEcran, type Ecran } from "./ecran";
 import { demarrerModeAutonome } from "./mode-autonome";

@@ -212,12 +212,8 @@ test("rien n'a quitté 127.0.0.1, sans erreur de script ni entorse à la politiq
   expect(requetes).toContain(`${origine}/office-js/office.js`);
   expect(erreursPage).toEqual([]);
   const violations = await page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations);
-  // Known and outside the pane's code: functions.js (src/functions, loaded first: shared runtime)
-  // builds its zod schemas before any script of the pane runs, and zod then probes `new Function`
-  // once; the CSP blocks the probe and zod, which catches it, parses without compiled code. The pane
-  // itself tells zod not to probe (src/taskpane/zod-sans-eval.ts). Anything else fails here.
-  const sondeZodDesFonctions = (v: Violation) => v.directive === "script-src" && v.bloque === "eval" && v.source === `${origine}/functions.js`;
-  expect(violations.filter((v) => !sondeZodDesFonctions(v))).toEqual([]);
+  // zod is told not to probe `new Function` (src/dossier/schema.ts): not one violation is tolerated.
+  expect(violations).toEqual([]);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
   expect(csp).toContain("default-src 'self'");
   expect(csp).toContain("connect-src 'none'");
