@@ -3,6 +3,8 @@
  * Never part of `npm test`: speed is measured here, not asserted.
  */
 import { join } from "path";
+import { benchBundle } from "./bundle";
+import { benchCli } from "./cli";
 import { benchCoeur } from "./coeur";
 import { ecrireJson, imprimer, machine, type Ligne } from "./tableau";
 
@@ -12,6 +14,8 @@ type Section = { nom: string; executer: () => Promise<Ligne[]> | Ligne[] };
 
 const SECTIONS: Section[] = [
   { nom: "cœur et Publicodes", executer: benchCoeur },
+  { nom: "bundle des fonctions personnalisées", executer: benchBundle },
+  { nom: "ligne de commande sur des classeurs", executer: () => benchCli(RACINE) },
 ];
 
 async function principal(): Promise<void> {

@@ -7,6 +7,8 @@
  *   (same seed, same cells), with the CNC.* formulas of each row.
  * Formulas are written as Excel saves an add-in's functions (`_xldudf_CNC_…`).
  * Run with `npm run exemples` (builds the CLI first: this script uses build/cli).
+ * `node scripts/generer-exemples.js --catalogue N FICHIER.xlsx` writes only a catalogue of N works
+ * (same generator, same seed): the benchmarks use it for a 5 000-work catalogue.
  */
 "use strict";
 const path = require("path");
@@ -78,7 +80,7 @@ function aleatoire(graine) {
   };
 }
 
-function catalogue() {
+function catalogue(nombre = NOMBRE_OEUVRES) {
   const r = aleatoire(GRAINE);
   const entre = (a, b) => a + r() * (b - a);
   const entier = (a, b) => Math.floor(entre(a, b + 1));
@@ -95,7 +97,7 @@ function catalogue() {
   ];
   const MOTS = ["Les Veilleurs", "Marée haute", "L'Atelier", "Nuit blanche", "Les Passagers", "Terre d'ocre", "Le Grand Large", "Petites Ailes", "La Traversée", "Les Lumières", "Hiver rouge", "Le Chœur", "Les Îles", "Mécaniques", "Au fil de l'eau"];
   const lignes = [];
-  for (let i = 0; i < NOMBRE_OEUVRES; i++) {
+  for (let i = 0; i < nombre; i++) {
     const g = GENRES[i % 4];
     const [episode, episodes] = choisir(g.formats);
     const duree = episode * episodes;
@@ -161,17 +163,24 @@ function catalogue() {
   return modeleCatalogue(lignes);
 }
 
-async function ecrire(nom, feuilles) {
+async function ecrire(nom, feuilles, chemin = path.join(EXEMPLES, nom)) {
   const classeur = nouveauClasseur();
   // A fixed date, so regenerating without changes gives the same workbook.
   classeur.created = classeur.modified = new Date(Date.UTC(2023, 0, 20));
   for (const f of feuilles) ajouterFeuille(classeur, f, ORTHOGRAPHE);
-  const chemin = path.join(EXEMPLES, nom);
   await classeur.xlsx.writeFile(chemin);
   process.stdout.write(`écrit : ${path.relative(process.cwd(), chemin)}\n`);
 }
 
 (async () => {
+  const i = process.argv.indexOf("--catalogue");
+  if (i >= 0) {
+    const nombre = Number(process.argv[i + 1]);
+    const chemin = process.argv[i + 2];
+    if (!Number.isInteger(nombre) || nombre < 1 || !chemin) throw new Error("usage : --catalogue NOMBRE FICHIER.xlsx");
+    await ecrire(path.basename(chemin), [catalogue(nombre)], path.resolve(chemin));
+    return;
+  }
   await ecrire("plan-financement.xlsx", [planAnimation()]);
   await ecrire("catalogue.xlsx", [catalogue()]);
 })().catch((e) => {

@@ -84,14 +84,33 @@ export function diffuser(args: readonly unknown[], noms: readonly string[], f: (
   return resultat;
 }
 
-/** Runs `f`; any exception becomes #VALUE! with its message, so a function never throws into the host. */
+/**
+ * A number Excel cannot hold: beyond ±1.8 × 10^308 (an amount such as "1e400" typed as text reads as
+ * a valid Decimal, but its result does not fit a double). Shown as #VALUE! saying so, never as a
+ * figure Excel would turn into #NUM! or a host would turn into null.
+ */
+function horsDePortee(): ErreurExcel {
+  return new ErreurExcel("valeur", "Résultat hors de portée d'Excel : un montant dépasse le plus grand nombre qu'Excel sait représenter (environ 1,8 × 10^308). Vérifiez les montants du dossier.");
+}
+
+const representable = (c: CelluleResultat): CelluleResultat => (typeof c === "number" && !Number.isFinite(c) ? horsDePortee() : c);
+
+/**
+ * Runs `f`; any exception becomes #VALUE! with its message, so a function never throws into the host,
+ * and a number Excel cannot hold becomes #VALUE! too.
+ */
 export function protege<T extends Resultat>(f: () => T, contexte = "CNC"): T | ErreurExcel {
+  let r: T;
   try {
-    return f();
+    r = f();
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     return new ErreurExcel("valeur", `${contexte} : erreur inattendue (${message}).`);
   }
+  if (Array.isArray(r)) {
+    return r.some((ligne) => ligne.some((c) => typeof c === "number" && !Number.isFinite(c))) ? (r.map((ligne) => ligne.map(representable)) as T) : r;
+  }
+  return representable(r) as T | ErreurExcel;
 }
 
 /** A single value where a host needs a 2-D array (functions declared with a matrix result). */

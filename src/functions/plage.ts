@@ -4,11 +4,11 @@
  * verdict to a function that turns it into one cell. A catalogue spills one cell per row; a bad row is
  * an error in its own cell and the other rows still compute.
  */
-import { formaterErreur, lirePlage, type Cellule, type ErreurChamp, type LecturePlage } from "../dossier";
+import { champDepuisLibelle, formaterErreur, lirePlage, type Cellule, type ErreurChamp, type LecturePlage } from "../dossier";
 import { dateDuJour, evaluer, manquantsSection, type Section, type Verdict } from "../rules";
 import { lireDateArgument } from "./arguments";
 import { enMatrice, ErreurExcel, estMatrice, estVideCellule, protege, type CelluleResultat, type Entree, type Resultat } from "./excel";
-import { cleOeuvre, memoriser } from "./memoire";
+import { cleOeuvre, memoriser, prevoir } from "./memoire";
 
 /** One cell where a single value is expected (a section, a date): a 1×1 range is that cell. */
 export function uneCellule(nom: string, e: Entree | undefined): Cellule | ErreurExcel {
@@ -27,17 +27,28 @@ export function optionDate(e: Entree | undefined): { date?: string } | ErreurExc
   return date === undefined ? {} : { date };
 }
 
+/** A label as the user wrote it, quoted so that a label like "NaN" or "#N/A" reads as the user's text. */
+const cite = (libelle: string) => `« ${libelle} »`;
+
 /** Reads the dossier argument, or #VALUE! when it is not a range of fields. */
 export function lireDossiers(dossier: Entree | undefined, valeurs: Entree | undefined): LecturePlage | ErreurExcel {
   if (dossier === undefined || (!estMatrice(dossier) && estVideCellule(dossier))) {
     return new ErreurExcel("na", "Arguments manquants : dossier (une plage Champ | Valeur, ou une ligne d'en-tête de champs suivie d'une œuvre par ligne).");
   }
+  const plage = enMatrice(dossier);
   const avecValeurs = valeurs === undefined || valeurs === null || (!estMatrice(valeurs) && estVideCellule(valeurs)) ? undefined : enMatrice(valeurs);
-  const lecture = lirePlage(enMatrice(dossier), avecValeurs);
-  if (lecture.forme === "champ-valeur") {
-    const l = lecture.lignes[0];
-    if (l.ok === true && Object.keys(l.dossier).length === 0 && lecture.ignores.length > 0) {
-      return new ErreurExcel("valeur", `Argument dossier : aucun champ du dossier reconnu (libellés lus : ${lecture.ignores.slice(0, 5).join(", ")}${lecture.ignores.length > 5 ? "…" : ""}). Voir les noms de champs de DOSSIER.md.`);
+  // A column of labels and a column of values side by side: a shorter or longer `valeurs` would pair
+  // labels with the wrong values, or with none, without a word.
+  const enColonne = !(plage.length === 1 && plage[0].length > 1);
+  if (avecValeurs && enColonne && avecValeurs.length !== plage.length) {
+    return new ErreurExcel("valeur", `Argument valeurs : ${avecValeurs.length} ligne${avecValeurs.length > 1 ? "s" : ""} pour ${plage.length} libellé${plage.length > 1 ? "s" : ""} dans dossier ; les deux plages doivent avoir la même hauteur.`);
+  }
+  const lecture = lirePlage(plage, avecValeurs);
+  if (lecture.forme === "champ-valeur" && lecture.ignores.length > 0) {
+    // No label of the first column is a field (rather than fields whose values are all blank).
+    const reconnu = plage.some((l) => typeof l[0] === "string" && l[0].trim() !== "" && champDepuisLibelle(l[0].trim()) !== undefined);
+    if (!reconnu) {
+      return new ErreurExcel("valeur", `Argument dossier : aucun champ du dossier reconnu (libellés lus : ${lecture.ignores.slice(0, 5).map(cite).join(", ")}${lecture.ignores.length > 5 ? "…" : ""}). Voir les noms de champs de DOSSIER.md.`);
     }
   }
   return lecture;
@@ -62,12 +73,13 @@ export function parVerdict(dossier: Entree | undefined, valeurs: Entree | undefi
     const lecture = lireDossiers(dossier, valeurs);
     if (lecture instanceof ErreurExcel) return lecture;
     const catalogue = lecture.forme === "catalogue";
+    prevoir(lecture.lignes.length);
     const aujourdhui = dateDuJour();
     const cellules = lecture.lignes.map((l): CelluleResultat => {
       if (l.ok === "vide") return "";
       if (l.ok === false) return erreurLigne(l.erreurs, catalogue ? l.ligne : null);
       const d = l.dossier;
-      return memoriser(cleOeuvre(d, options.date, aujourdhui), fonction, () => protege(() => cellule(evaluer(d, { ...options, aujourdhui }))));
+      return memoriser(cleOeuvre(d, options.date, aujourdhui), fonction, cellule, () => evaluer(d, { ...options, aujourdhui }));
     });
     if (!catalogue) return cellules[0];
     if (cellules.length === 0) return new ErreurExcel("na", "Argument dossier : aucune œuvre sous la ligne d'en-tête.");

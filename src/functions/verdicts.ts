@@ -7,6 +7,7 @@ import { normaliser } from "../dossier";
 import { LIBELLES_STATUT } from "../render/texte";
 import { auCentime, type Verdict } from "../rules";
 import { ErreurExcel, estVideCellule, type CelluleResultat, type Entree, type Resultat } from "./excel";
+import { enregistrerCellule } from "./memoire";
 import { horsVersion, incomplet, parVerdict, uneCellule } from "./plage";
 
 export type NomSection = "apportInitial" | "listeReference" | "majoration";
@@ -27,36 +28,63 @@ export function lireSection(e: Entree | undefined, requise: boolean): NomSection
   return nom ?? new ErreurExcel("valeur", `Argument section : « ${String(c)} » n'est pas une section (attendu apport, reference ou majoration).`);
 }
 
+function apportConforme(v: Verdict): CelluleResultat {
+  const s = v.apportInitial;
+  if (s.statut === "incomplet") return incomplet(s);
+  // Selective aid, or preparation aid for an on-demand work: no minimum apport is required, so
+  // nothing stands in the way (CNC.STATUT says "non applicable").
+  if (s.statut === "non_applicable") return horsVersion(v) ?? true;
+  return s.statut === "conforme";
+}
+
+function referenceEligible(v: Verdict): CelluleResultat {
+  const s = v.listeReference;
+  if (s.statut === "incomplet") return incomplet(s);
+  if (s.statut === "non_applicable") return horsVersion(v) ?? new ErreurExcel("na", s.motif ?? "Liste des œuvres de référence non applicable.");
+  return s.statut === "conforme";
+}
+
+function tauxMajoration(v: Verdict): CelluleResultat {
+  const s = v.majoration;
+  if (s.statut === "incomplet") return incomplet(s);
+  if (s.statut === "non_applicable") return horsVersion(v) ?? 0;
+  return s.taux.toNumber();
+}
+
+function statut(v: Verdict, nom: NomSection): CelluleResultat {
+  return LIBELLES_STATUT[v[nom].statut];
+}
+
+function ecart(v: Verdict, nom: NomSection): CelluleResultat {
+  const s = v[nom];
+  if (s.statut === "incomplet") return incomplet(s);
+  const hors = horsVersion(v);
+  if (hors) return hors;
+  return s.ecart === null ? 0 : auCentime(s.ecart).toNumber();
+}
+
+// Every cell a work's verdict gives, so one evaluation answers all the CNC formulas of that work (memoire.ts).
+enregistrerCellule("APPORT_CONFORME", apportConforme);
+enregistrerCellule("REFERENCE_ELIGIBLE", referenceEligible);
+enregistrerCellule("MAJORATION", tauxMajoration);
+for (const nom of ["apportInitial", "listeReference", "majoration"] as const) {
+  enregistrerCellule(`STATUT:${nom}`, (v) => statut(v, nom));
+  enregistrerCellule(`ECART:${nom}`, (v) => ecart(v, nom));
+}
+
 /** CNC.APPORT_CONFORME(dossier; [valeurs]; [date]) → VRAI / FAUX. */
 export function APPORT_CONFORME(dossier: Entree, valeurs?: Entree, date?: Entree): Resultat {
-  return parVerdict(dossier, valeurs, date, "APPORT_CONFORME", (v) => {
-    const s = v.apportInitial;
-    if (s.statut === "incomplet") return incomplet(s);
-    // Selective aid, or preparation aid for an on-demand work: no minimum apport is required, so
-    // nothing stands in the way (CNC.STATUT says "non applicable").
-    if (s.statut === "non_applicable") return horsVersion(v) ?? true;
-    return s.statut === "conforme";
-  });
+  return parVerdict(dossier, valeurs, date, "APPORT_CONFORME", apportConforme);
 }
 
 /** CNC.REFERENCE_ELIGIBLE(dossier; [valeurs]; [date]) → VRAI / FAUX. */
 export function REFERENCE_ELIGIBLE(dossier: Entree, valeurs?: Entree, date?: Entree): Resultat {
-  return parVerdict(dossier, valeurs, date, "REFERENCE_ELIGIBLE", (v) => {
-    const s = v.listeReference;
-    if (s.statut === "incomplet") return incomplet(s);
-    if (s.statut === "non_applicable") return horsVersion(v) ?? new ErreurExcel("na", s.motif ?? "Liste des œuvres de référence non applicable.");
-    return s.statut === "conforme";
-  });
+  return parVerdict(dossier, valeurs, date, "REFERENCE_ELIGIBLE", referenceEligible);
 }
 
 /** CNC.MAJORATION(dossier; [valeurs]; [date]) → 0,25 or 0: the rate of the core's majoration section. */
 export function MAJORATION(dossier: Entree, valeurs?: Entree, date?: Entree): Resultat {
-  return parVerdict(dossier, valeurs, date, "MAJORATION", (v) => {
-    const s = v.majoration;
-    if (s.statut === "incomplet") return incomplet(s);
-    if (s.statut === "non_applicable") return horsVersion(v) ?? 0;
-    return s.taux.toNumber();
-  });
+  return parVerdict(dossier, valeurs, date, "MAJORATION", tauxMajoration);
 }
 
 function parSection(fonction: string, dossier: Entree, section: Entree, valeurs: Entree | undefined, date: Entree | undefined, cellule: (v: Verdict, s: NomSection) => CelluleResultat): Resultat {
@@ -67,7 +95,7 @@ function parSection(fonction: string, dossier: Entree, section: Entree, valeurs:
 
 /** CNC.STATUT(dossier; section; [valeurs]; [date]) → "conforme", "non conforme", "incomplet", "non applicable". */
 export function STATUT(dossier: Entree, section: Entree, valeurs?: Entree, date?: Entree): Resultat {
-  return parSection("STATUT", dossier, section, valeurs, date, (v, s) => LIBELLES_STATUT[v[s].statut]);
+  return parSection("STATUT", dossier, section, valeurs, date, statut);
 }
 
 /**
@@ -75,11 +103,5 @@ export function STATUT(dossier: Entree, section: Entree, valeurs?: Entree, date?
  * conditions to hold (the core's `ecart`), 0 when they do; #N/A while the section is incomplete.
  */
 export function ECART(dossier: Entree, section: Entree, valeurs?: Entree, date?: Entree): Resultat {
-  return parSection("ECART", dossier, section, valeurs, date, (v, nom) => {
-    const s = v[nom];
-    if (s.statut === "incomplet") return incomplet(s);
-    const hors = horsVersion(v);
-    if (hors) return hors;
-    return s.ecart === null ? 0 : auCentime(s.ecart).toNumber();
-  });
+  return parSection("ECART", dossier, section, valeurs, date, ecart);
 }

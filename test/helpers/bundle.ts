@@ -14,7 +14,13 @@ import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
 
-export const RACINE = path.resolve(__dirname, "../..");
+/** The project root: the nearest folder above holding manifest.xml (also from a compiled copy, e.g. the benchmarks). */
+export const RACINE = (() => {
+  for (let d = __dirname; ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, "manifest.xml")) && fs.existsSync(path.join(d, "package.json"))) return d;
+    if (path.dirname(d) === d) return path.resolve(__dirname, "../..");
+  }
+})();
 
 /** Inputs of the build: a change to any of them rebuilds. */
 const ENTREES = ["src", "assets", "webpack.config.js", "manifest.xml", "package.json", "tsconfig.json"];
