@@ -20,8 +20,10 @@ export function evaluerSectionApport(d: Dossier, p: ParametresVersion): SectionA
   const derives = {
     base: b,
     heures: d.dureeMinutes ? heures(d.dureeMinutes) : null,
-    apportMinimumAvecPreventes: b !== null && d.genre ? calculerApportMinimum(p, { ...d, genre: d.genre, base: b }) : null,
-    numeraireMinimum: d.genre && d.dureeMinutes ? calculerNumeraireMinimum(p, { ...d, genre: d.genre, dureeMinutes: d.dureeMinutes }) : null,
+    apportMinimumAvecPreventes: b !== null && d.genre
+      ? calculerApportMinimum(p, { genre: d.genre, base: b, preventesInternationales: d.preventesInternationales, pointsCreation: d.pointsCreation, pointsFabrication: d.pointsFabrication, destination: d.destination, aide: d.aide })
+      : null,
+    numeraireMinimum: d.genre && d.dureeMinutes ? calculerNumeraireMinimum(p, { genre: d.genre, dureeMinutes: d.dureeMinutes, destination: d.destination, aide: d.aide }) : null,
   };
   const numeraire = smad311_12 ? d.apportNumeraireSmad ?? null : sommeDonnee(d.apportNumeraireTelevision, d.apportNumeraireSmad);
   const numeraireHoraire = numeraire !== null && d.dureeMinutes ? parHeure(numeraire, d.dureeMinutes) : null;
