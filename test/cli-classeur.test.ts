@@ -136,7 +136,7 @@ describe("cnc-rga calculer : le résumé", () => {
     expect(r.err).toBe("");
     expect(r.out).toContain("1 feuille, 18 formules dont 11 avec des fonctions CNC.* (écrites _xldudf_CNC_…)");
     expect(r.out).toContain("Cellules calculées : 18");
-    expect(r.out).toMatch(/« Plan de financement »!K7 {2}Apport initial minimum \(€\) = 1\s325\s000\n/u);
+    expect(r.out).toMatch(/« Plan de financement »!K7 {2}Apport initial minimum compte tenu des préventes \(€\) = 1\s325\s000\n/u);
     expect(r.out).toContain("« Plan de financement »!K15  Majoration de 25 % : statut = « non conforme »");
   });
 });

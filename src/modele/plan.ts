@@ -202,7 +202,7 @@ export function modelePlan(options: OptionsPlan = {}): PlanModele {
   const dossier = `${d}[[${COLONNES_DOSSIER[0]}]:[${COLONNES_DOSSIER[1]}]]`;
   const definitions: [CleResultat, string, string, string | undefined][] = [
     ["version", "Version du RGA appliquée", `CNC.VERSION(${v("dateDemande")})`, undefined],
-    ["apportMinimum", "Apport initial minimum (€)", `CNC.APPORT_MIN(${["genre", "coutDefinitif", "participationFrancaise", "preventesInternationales", "pointsCreation", "pointsFabrication", "destination", "aide", "dateDemande"].map((c) => v(c as ChampDossier)).join(",")})`, FORMATS.euros],
+    ["apportMinimum", "Apport initial minimum compte tenu des préventes (€)", `CNC.APPORT_MIN(${["genre", "coutDefinitif", "participationFrancaise", "preventesInternationales", "pointsCreation", "pointsFabrication", "destination", "aide", "dateDemande"].map((c) => v(c as ChampDossier)).join(",")})`, FORMATS.euros],
     ["numeraireMinimum", "Numéraire minimum (€)", `CNC.NUMERAIRE_MIN(${["genre", "dureeMinutes", "destination", "aide", "dateDemande"].map((c) => v(c as ChampDossier)).join(",")})`, FORMATS.euros],
     ["statutApport", "Apport initial : statut", `CNC.STATUT(${dossier},"apport")`, undefined],
     ["ecartApport", "Apport initial : écart (€)", `CNC.ECART(${dossier},"apport")`, FORMATS.euros],
