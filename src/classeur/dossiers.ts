@@ -141,6 +141,12 @@ export function trouverDossiers(lu: ClasseurLu, calcul: Calcul): DossiersTrouves
     ...[...lu.tables.values()].map((t) => ({ source: `table « ${t.nom} »`, feuille: t.feuille, indexFeuille: index.get(t.feuille)!, rect: { haut: t.haut, gauche: t.gauche, bas: t.bas - (t.totaux ? 1 : 0), droite: t.droite } })),
     ...lu.noms.map((n) => ({ source: `plage nommée « ${n.nom} »`, feuille: n.feuille, indexFeuille: index.get(n.feuille)!, rect: n.rectangle })),
   ].sort((a, b) => a.indexFeuille - b.indexFeuille || a.rect.haut - b.rect.haut || a.rect.gauche - b.rect.gauche);
+  // A table or a name may span far more than the sheet holds (a name on whole columns, a damaged
+  // table reference over the whole grid): only the cells the engine has, spilled results included, are read.
+  for (const b of candidats) {
+    const { width, height } = calcul.hf.getSheetDimensions(b.indexFeuille);
+    b.rect = { ...b.rect, bas: Math.max(b.rect.haut, Math.min(b.rect.bas, height)), droite: Math.max(b.rect.gauche, Math.min(b.rect.droite, width)) };
+  }
   const retenus: Bloc[] = [];
   for (const b of candidats) {
     if (retenus.some((r) => r.feuille === b.feuille && chevauche(r.rect, b.rect))) continue;

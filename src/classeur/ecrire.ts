@@ -31,12 +31,16 @@ export function poserResultats(lu: ClasseurLu, calcul: Calcul, cellules: readonl
     const ws = lu.classeur.getWorksheet(formule.feuille)!;
     const taille = calcul.tailles.get(formule);
     // Clear what an earlier, larger spill range left behind.
+    // Only cells that exist are cleared (getCell would create every cell of a range saved over the whole grid).
     if (formule.tableau) {
       const t = formule.tableau;
-      for (let l = t.haut; l <= t.bas; l++) {
-        for (let c = t.gauche; c <= t.droite; c++) {
+      for (let l = t.haut; l <= Math.min(t.bas, ws.rowCount); l++) {
+        const ligne = ws.findRow(l);
+        if (!ligne) continue;
+        for (let c = t.gauche; c <= Math.min(t.droite, ligne.cellCount); c++) {
           if (l === t.haut && c === t.gauche) continue;
-          ws.getCell(l, c).value = null;
+          const cellule = ligne.findCell(c);
+          if (cellule) cellule.value = null;
         }
       }
     }

@@ -172,3 +172,34 @@ export function appelCncSeul(formuleMoteur: string): boolean {
   const reste = t.slice(fermeture + 1).trim();
   return reste === "" || (/^ARRAYFORMULA/i.test(t) && reste === ")");
 }
+
+/**
+ * Cells of the largest A1 range (or range of whole rows) a formula may read: one full column.
+ * HyperFormula builds such a range cell by cell (~800 octets each): A1:XFD1048576 would exhaust memory
+ * long before an answer. Whole columns (`A:A`, `B:Z`) are kept lazy by the engine and stay allowed.
+ */
+export const CELLULES_PLAGE_MAX = 1_048_576;
+
+const COLONNES_GRILLE = 16_384;
+
+function numeroDeColonne(lettres: string): number {
+  let n = 0;
+  for (const c of lettres.toUpperCase()) n = n * 26 + (c.charCodeAt(0) - 64);
+  return n;
+}
+
+/** The ranges of a formula (as the engine reads it, text literals aside) over more than CELLULES_PLAGE_MAX cells. */
+export function plagesTropGrandes(formuleMoteur: string): { plage: string; cellules: number }[] {
+  const sansTexte = formuleMoteur.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'!/g, "F!");
+  const trouvees: { plage: string; cellules: number }[] = [];
+  for (const m of sansTexte.matchAll(/(?<![A-Za-z0-9_.$])\$?([A-Za-z]{1,3})\$?(\d+)\s*:\s*\$?([A-Za-z]{1,3})\$?(\d+)(?![A-Za-z0-9_.(])/g)) {
+    const lignes = Math.abs(Number(m[4]) - Number(m[2])) + 1;
+    const colonnes = Math.abs(numeroDeColonne(m[3]) - numeroDeColonne(m[1])) + 1;
+    if (lignes * colonnes > CELLULES_PLAGE_MAX) trouvees.push({ plage: m[0].replace(/\s+/g, ""), cellules: lignes * colonnes });
+  }
+  for (const m of sansTexte.matchAll(/(?<![A-Za-z0-9_.$:])\$?(\d+)\s*:\s*\$?(\d+)(?![A-Za-z0-9_.:])/g)) {
+    const cellules = (Math.abs(Number(m[2]) - Number(m[1])) + 1) * COLONNES_GRILLE;
+    if (cellules > CELLULES_PLAGE_MAX) trouvees.push({ plage: m[0].replace(/\s+/g, ""), cellules });
+  }
+  return trouvees;
+}

@@ -3,11 +3,12 @@
  * formula (as written in the file and as HyperFormula reads it), the tables, the defined names and
  * the spill ranges. Every failure is a French message naming the file, the sheet or the cell.
  */
-import { openSync, readSync, closeSync, statSync } from "fs";
+import { readFileSync, statSync } from "fs";
 import ExcelJS from "exceljs";
 import { rectangle, type Rectangle } from "../modele";
+import { verifierArchive } from "./archive";
 import { ErreurClasseur, nomCellule } from "./erreurs";
-import { appelCncSeul, orthographeDe, versMoteur, type Orthographe } from "./formules";
+import { appelCncSeul, CELLULES_PLAGE_MAX, orthographeDe, plagesTropGrandes, versMoteur, type Orthographe } from "./formules";
 import { citerFeuille, type TableClasseur } from "./tables";
 
 /** Beyond this, refuse rather than exhaust memory (a 40 000-row catalogue is a few Mo). */
@@ -64,7 +65,8 @@ const JOURS_1900 = 25569;
 const JOURS_1904 = 24107;
 const MS_PAR_JOUR = 86_400_000;
 
-function verifierFichier(chemin: string): void {
+/** The file's bytes, once its size and its first octets say it may be a .xlsx. */
+function lireFichier(chemin: string): Buffer {
   let taille: number;
   try {
     const s = statSync(chemin);
@@ -75,19 +77,41 @@ function verifierFichier(chemin: string): void {
     throw new ErreurClasseur(`fichier introuvable ou illisible : « ${chemin} ».`);
   }
   if (taille > TAILLE_MAX_OCTETS) throw new ErreurClasseur(`« ${chemin} » est trop volumineux (${Math.round(taille / 1048576)} Mo) pour un plan de financement.`);
-  const entete = Buffer.alloc(8);
-  const fd = openSync(chemin, "r");
+  let octets: Buffer;
   try {
-    readSync(fd, entete, 0, 8, 0);
-  } finally {
-    closeSync(fd);
+    octets = readFileSync(chemin);
+  } catch {
+    throw new ErreurClasseur(`fichier introuvable ou illisible : « ${chemin} ».`);
   }
-  if (entete.readUInt32BE(0) === 0xd0cf11e0) {
+  if (octets.length >= 4 && octets.readUInt32BE(0) === 0xd0cf11e0) {
     throw new ErreurClasseur(`« ${chemin} » est un classeur Excel 97-2003 (.xls) : enregistrez-le au format .xlsx (Fichier › Enregistrer sous › Classeur Excel).`);
   }
-  if (entete[0] !== 0x50 || entete[1] !== 0x4b) {
+  if (octets[0] !== 0x50 || octets[1] !== 0x4b) {
     throw new ErreurClasseur(`« ${chemin} » n'est pas un classeur Excel (.xlsx) : le fichier n'est pas une archive Office Open XML.`);
   }
+  return octets;
+}
+
+/** Excel's grid: a reference beyond it comes from a damaged or forged file. */
+const LIGNES_EXCEL = 1_048_576;
+const COLONNES_EXCEL = 16_384;
+
+/** A range of the file (table, spill range) as a rectangle of Excel's grid, or a French error saying where. */
+function rectangleDuFichier(reference: string, ou: string): Rectangle {
+  let r: Rectangle;
+  try {
+    r = rectangle(reference);
+  } catch {
+    throw new ErreurClasseur(`${ou} : référence « ${reference} » illisible (fichier endommagé ?).`);
+  }
+  if (r.haut < 1 || r.gauche < 1 || r.bas > LIGNES_EXCEL || r.droite > COLONNES_EXCEL) {
+    throw new ErreurClasseur(`${ou} : la plage « ${reference} » sort de la grille d'Excel (fichier endommagé ?).`);
+  }
+  return r;
+}
+
+function plageTropGrande(ou: string, p: { plage: string; cellules: number }, quoi: string): ErreurClasseur {
+  return new ErreurClasseur(`${ou} : la plage « ${p.plage} » couvre ${p.cellules.toLocaleString("fr-FR")} cellules ; au-delà de ${CELLULES_PLAGE_MAX.toLocaleString("fr-FR")} (une colonne entière), le calcul sans Excel épuiserait la mémoire. Limitez-la aux lignes utiles, ou écrivez des colonnes entières (A:B) (${quoi}).`);
 }
 
 function texteRiche(v: { richText: { text: string }[] }): string {
@@ -126,7 +150,13 @@ function lireTables(classeur: ExcelJS.Workbook): Map<string, TableClasseur> {
       const nom = m.displayName ?? m.name;
       const ref = m.tableRef ?? m.ref;
       if (!nom || !ref) continue;
-      const r = rectangle(ref);
+      const r = rectangleDuFichier(ref, `table « ${nom} » de la feuille « ${ws.name} »`);
+      // Excel keeps a table's reference to its rows and columns; one that runs past the sheet's last row
+      // or its own columns comes from a damaged file, and would make every formula on the table read
+      // millions of blank cells. Rows below the sheet's last one hold nothing: they are left out.
+      const colonnes = (m.columns ?? []).length;
+      if (colonnes > 0) r.droite = Math.min(r.droite, r.gauche + colonnes - 1);
+      r.bas = Math.max(Math.min(r.bas, ws.rowCount), Math.min(r.bas, r.haut + 1));
       // exceljs leaves headerRow undefined for tables saved by Excel: Excel's default is one header row.
       tables.set(nom.toLowerCase(), {
         nom, feuille: ws.name, haut: r.haut, gauche: r.gauche, bas: r.bas, droite: r.droite,
@@ -147,16 +177,19 @@ function lireNoms(classeur: ExcelJS.Workbook, feuilles: Set<string>): NomDefini[
     const feuille = (m[1] ?? m[2]).replace(/''/g, "'");
     if (!feuilles.has(feuille)) continue;
     const r = rectangle(m[3]);
+    const cellules = (r.bas - r.haut + 1) * (r.droite - r.gauche + 1);
+    if (cellules > CELLULES_PLAGE_MAX) throw plageTropGrande(`nom défini « ${name} »`, { plage: m[3], cellules }, `fait référence à ${ranges[0]}`);
     noms.push({ nom: name, feuille, rectangle: r, reference: `${citerFeuille(feuille)}!${m[3].includes("$") ? m[3] : m[3].replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}` });
   }
   return noms;
 }
 
 export async function lireClasseur(chemin: string): Promise<ClasseurLu> {
-  verifierFichier(chemin);
+  const octets = lireFichier(chemin);
+  verifierArchive(octets, chemin);
   const classeur = new ExcelJS.Workbook();
   try {
-    await classeur.xlsx.readFile(chemin);
+    await classeur.xlsx.load(octets as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new ErreurClasseur(`« ${chemin} » n'est pas un classeur Excel (.xlsx) lisible (${e instanceof Error ? e.message : String(e)}).`);
   }
@@ -195,7 +228,9 @@ export async function lireClasseur(chemin: string): Promise<ClasseurLu> {
             if (e instanceof ErreurClasseur) throw new ErreurClasseur(`${nomCellule(ws.name, adresse)} : ${e.message} (formule « =${texte} »).`);
             throw e;
           }
-          const tableau = modele.shareType === "array" && modele.ref ? rectangle(modele.ref) : undefined;
+          const grande = plagesTropGrandes(moteur)[0];
+          if (grande) throw plageTropGrande(nomCellule(ws.name, adresse), grande, `formule « =${texte} »`);
+          const tableau = modele.shareType === "array" && modele.ref ? rectangleDuFichier(modele.ref, `${nomCellule(ws.name, adresse)} (formule matricielle)`) : undefined;
           if (tableau && (tableau.bas > tableau.haut || tableau.droite > tableau.gauche)) spills.push(tableau);
           const cncSeul = appelCncSeul(moteur);
           if (tableau && !cncSeul) moteur = `ARRAYFORMULA(${moteur})`;
@@ -212,12 +247,14 @@ export async function lireClasseur(chemin: string): Promise<ClasseurLu> {
       });
     });
     // Values Excel saved inside a spill range belong to the array formula: the engine recomputes them.
+    // Only the cells the sheet holds: a spill range saved over the whole grid must not cost 17 billion steps.
     for (const r of spills) {
-      for (let l = r.haut; l <= r.bas; l++) {
-        for (let c = r.gauche; c <= r.droite; c++) {
+      for (let l = r.haut; l <= Math.min(r.bas, donnees.length); l++) {
+        const ligne = donnees[l - 1];
+        if (!ligne) continue;
+        for (let c = r.gauche; c <= Math.min(r.droite, ligne.length); c++) {
           if (l === r.haut && c === r.gauche) continue;
-          const ligne = donnees[l - 1];
-          if (ligne && c - 1 < ligne.length) ligne[c - 1] = null;
+          ligne[c - 1] = null;
         }
       }
     }

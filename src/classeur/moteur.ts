@@ -21,6 +21,9 @@ export const CONFIGURATION: Partial<ConfigParams> = {
 
 const PASSES_MAX = 4;
 
+/** Cells of the largest spill range taken from the file as a size hint: a full column. */
+const TAILLE_RESERVEE_MAX = 1_048_576;
+
 export interface Calcul {
   hf: HyperFormula;
   /** Spill size of each array formula, by formula. */
@@ -86,7 +89,11 @@ export function calculerClasseur(lu: ClasseurLu, options: OptionsCalcul = {}): C
   for (const f of cncSeules) {
     const k = cle({ sheet: f.indexFeuille, row: f.ligne - 1, col: f.colonne - 1 });
     parCle.set(k, f);
-    if (f.tableau) tailles.set(k, { lignes: f.tableau.bas - f.tableau.haut + 1, colonnes: f.tableau.droite - f.tableau.gauche + 1 });
+    // The saved spill range is only a hint (the next pass learns the real size): one the engine would
+    // have to allocate cell by cell beyond a full column is not taken.
+    const lignes = f.tableau ? f.tableau.bas - f.tableau.haut + 1 : 1;
+    const colonnes = f.tableau ? f.tableau.droite - f.tableau.gauche + 1 : 1;
+    if (f.tableau && lignes * colonnes <= TAILLE_RESERVEE_MAX) tailles.set(k, { lignes, colonnes });
   }
   let hf: HyperFormula | null = null;
   let passes = 0;

@@ -56,8 +56,17 @@ function versCellule(v: unknown): unknown {
 }
 
 /** An evaluated argument → what the plain functions take, or the first error it holds (Excel propagates it). */
+/**
+ * Cells a range argument may hold: four whole columns (`CNC.STATUT(A:B; …)` is two). A range over the
+ * whole grid (17 billion cells) would be built cell by cell until memory runs out.
+ */
+export const CELLULES_ARGUMENT_MAX = 4 * 1_048_576;
+
 function versEntree(v: unknown): Entree | CellError {
   if (v instanceof SimpleRangeValue) {
+    if (v.width() * v.height() > CELLULES_ARGUMENT_MAX) {
+      return new CellError(ErrorType.VALUE, `Plage de ${v.height().toLocaleString("fr-FR")} × ${v.width().toLocaleString("fr-FR")} cellules : au-delà de ${CELLULES_ARGUMENT_MAX.toLocaleString("fr-FR")} cellules, les fonctions CNC ne la lisent pas. Limitez la plage aux cellules du dossier.`);
+    }
     const lignes: unknown[][] = [];
     for (const ligne of v.data) {
       const l: unknown[] = [];

@@ -46,9 +46,16 @@ export interface Resume {
 
 const CODES_EXCEL: Record<string, string> = { "#CYCLE!": "#REF!", "#ERROR!": "#NAME?", "#LIC!": "#NAME?" };
 
+/** The engine's messages a user meets most in a damaged or edited workbook, in French. */
+const MESSAGES_MOTEUR: Record<string, string> = {
+  "Sheet does not exist.": "La formule fait référence à une feuille qui n'existe pas dans le classeur.",
+  "Address is not correct.": "Référence de cellule incorrecte.",
+  "Resulting reference is out of the sheet.": "La référence obtenue sort de la feuille.",
+};
+
 export function valeurCalculee(v: CellValue): ValeurCalculee {
   if (v instanceof DetailedCellError) {
-    const message = v.message === "No space for array result." || /array result/i.test(v.message ?? "") ? "Plage de débordement occupée : libérez les cellules où le résultat doit s'afficher." : v.message ?? "";
+    const message = v.message === "No space for array result." || /array result/i.test(v.message ?? "") ? "Plage de débordement occupée : libérez les cellules où le résultat doit s'afficher." : MESSAGES_MOTEUR[v.message ?? ""] ?? v.message ?? "";
     const code = /array result/i.test(v.message ?? "") ? "#SPILL!" : CODES_EXCEL[v.value] ?? v.value;
     return { erreur: code, message };
   }

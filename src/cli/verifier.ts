@@ -22,20 +22,35 @@ export async function commandeVerifier(fichier: string, options: OptionsVerifier
     return { calcule, trouves: trouverDossiers(calcule.lu, calcule.calcul) };
   });
   calcule.calcul.hf.destroy();
-  const verdicts = trouves.dossiers.map((d) => evaluer(d.dossier, options.date ? { date: options.date } : {}));
+  const optionsEvaluer = options.date ? { date: options.date } : {};
   const unSeul = trouves.dossiers.length === 1 && trouves.dossiers[0].forme === "champ-valeur";
   const ignores = trouves.ignores.length ? `Libellés ignorés (ce ne sont pas des champs du dossier, voir DOSSIER.md) : ${trouves.ignores.join(", ")}` : null;
+  // One work at a time, written as soon as evaluated: a verdict weighs ~16 KB and its JSON more, so a
+  // catalogue of 100 000 rows held whole (verdicts, then one JSON string) would exhaust memory.
   if (options.json) {
     // stdout holds the contract's JSON only; what a person should see goes to stderr.
     if (ignores) sortie.err(`cnc-rga : ${ignores}\n`);
-    const json = unSeul ? verdictJson(verdicts[0]) : verdicts.map(verdictJson);
-    sortie.out(JSON.stringify(json, null, 2) + "\n");
+    if (unSeul) {
+      sortie.out(JSON.stringify(verdictJson(evaluer(trouves.dossiers[0].dossier, optionsEvaluer)), null, 2) + "\n");
+      return CODE_OK;
+    }
+    sortie.out("[");
+    trouves.dossiers.forEach((d, i) => {
+      const json = JSON.stringify(verdictJson(evaluer(d.dossier, optionsEvaluer)), null, 2).replace(/\n/g, "\n  ");
+      sortie.out(`${i ? "," : ""}\n  ${json}`);
+    });
+    sortie.out(trouves.dossiers.length ? "\n]\n" : "]\n");
     return CODE_OK;
   }
-  const rapports = trouves.dossiers.map((d, i) => `Source : ${d.source}, ${nomCellule(d.feuille, d.plage)}\n${rapportTexte(verdicts[i])}`);
-  const lignes = [rapports.join("\n\n" + "─".repeat(72) + "\n\n")];
+  const statuts: string[][] = [];
+  trouves.dossiers.forEach((d, i) => {
+    const v = evaluer(d.dossier, optionsEvaluer);
+    statuts.push([v.apportInitial.statut, v.listeReference.statut, v.majoration.statut]);
+    sortie.out(`${i ? "\n\n" + "─".repeat(72) + "\n\n" : ""}Source : ${d.source}, ${nomCellule(d.feuille, d.plage)}\n${rapportTexte(v)}`);
+  });
+  const lignes = [""];
   if (ignores) lignes.push("", ignores);
-  if (trouves.dossiers.length > 1) lignes.push("", synthese(verdicts.map((v) => [v.apportInitial.statut, v.listeReference.statut, v.majoration.statut])));
+  if (trouves.dossiers.length > 1) lignes.push("", synthese(statuts));
   sortie.out(lignes.join("\n") + "\n");
   return CODE_OK;
 }
