@@ -19,6 +19,8 @@ export const XML_MAX_OCTETS = 512 * 1024 * 1024;
 export const VALIDATIONS_MAX_CELLULES = 5_000_000;
 /** Cells a sheet's merged ranges may cover: exceljs creates every merged cell (~400 octets each). */
 export const FUSIONS_MAX_CELLULES = 1_000_000;
+/** Cells the workbook's defined names may cover: exceljs keeps one entry per cell (~350 octets). Two whole columns. */
+export const NOMS_MAX_CELLULES = 2 * 1_048_576;
 
 interface Entree {
   nom: string;
@@ -143,13 +145,38 @@ function nomsDesFeuilles(octets: Buffer, parNom: Map<string, Entree>, chemin: st
   return noms;
 }
 
+/** Cells covered by the A1 ranges written in a defined name's formula. */
+function cellulesDuNom(formule: string): number {
+  let n = 0;
+  for (const m of formule.matchAll(/\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+/g)) n += cellules(m[0]);
+  return n;
+}
+
+/** Refuses defined names over too many cells, naming the largest. */
+function verifierNoms(octets: Buffer, parNom: Map<string, Entree>, chemin: string): void {
+  const classeur = parNom.get("xl/workbook.xml");
+  const xml = classeur ? texte(octets, classeur, chemin) : null;
+  if (!xml) return;
+  let total = 0;
+  let plusGrand = { nom: "", cellules: 0 };
+  for (const m of xml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([^<]*)</g)) {
+    const c = cellulesDuNom(m[2]);
+    total += c;
+    if (c > plusGrand.cellules) plusGrand = { nom: /\bname="([^"]*)"/.exec(m[1])?.[1] ?? "?", cellules: c };
+  }
+  if (total > NOMS_MAX_CELLULES) {
+    throw new ErreurClasseur(`« ${chemin} » : les noms définis couvrent ${total.toLocaleString("fr-FR")} cellules (le plus grand, « ${plusGrand.nom} », ${plusGrand.cellules.toLocaleString("fr-FR")}) ; au-delà de ${NOMS_MAX_CELLULES.toLocaleString("fr-FR")}, le classeur ne peut pas être lu sans épuiser la mémoire. Limitez-les aux cellules utiles (Formules › Gestionnaire de noms).`);
+  }
+}
+
 /**
  * Refuses, before exceljs reads it, an archive that would exhaust memory: a sheet over
- * XML_MAX_OCTETS once inflated, data validations or merged ranges over too many cells.
+ * XML_MAX_OCTETS once inflated, data validations, merged ranges or defined names over too many cells.
  */
 export function verifierArchive(octets: Buffer, chemin: string): void {
   const liste = entrees(octets, chemin);
   const parNom = new Map(liste.map((e) => [e.nom, e]));
+  verifierNoms(octets, parNom, chemin);
   const feuilles = liste.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.nom));
   if (feuilles.length === 0) return;
   const noms = nomsDesFeuilles(octets, parNom, chemin);
