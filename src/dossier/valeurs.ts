@@ -33,7 +33,9 @@ export function lireNombre(v: unknown): Lu<Decimal> {
   t = t.replace(",", ".");
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d{1,6})?$/i.test(t)) return ko(`« ${v} » n'est pas un nombre`);
   const n = new Decimal(t);
-  return n.isFinite() ? ok(n) : ko(`« ${v} » est hors de l'échelle des nombres`);
+  // Decimal holds 1e400 exactly, but no spreadsheet cell, JSON number or rendered figure can: beyond a
+  // double's range the verdict would show Infinity or null.
+  return n.isFinite() && Number.isFinite(n.toNumber()) ? ok(n) : ko(`« ${v} » est hors de l'échelle des nombres`);
 }
 
 export function lireMontant(v: unknown): Lu<Decimal> {

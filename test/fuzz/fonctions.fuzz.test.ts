@@ -209,18 +209,23 @@ describe("fuzzing des fonctions CNC.* à travers le bundle construit", () => {
 describe("régressions trouvées par le fuzzing", () => {
   const seul = (r: unknown): unknown => (Array.isArray(r) && Array.isArray(r[0]) ? r[0][0] : r);
 
-  test("un montant saisi « 1e400 » : #VALUE! « hors de portée d'Excel », pas Infinity", () => {
-    for (const r of [
-      seul(fonctions.appeler("APPORT_MIN", [["fiction"]], [["1e400"]], null, null, null, null, null, null, null)),
-      seul(fonctions.appeler("NUMERAIRE_MIN", [["fiction"]], [["1e400"]], null, null, null)),
-      seul(fonctions.appeler("ECART", [["genre", "fiction"], ["dateDemande", "2023-03-01"], ["coutDefinitif", "1e400"], ["apportInitial", 0], ["apportNumeraireTelevision", 0], ["dureeMinutes", 90]], "apport", null, null)),
-    ]) {
+  test("un montant saisi « 1e400 » : #VALUE! qui nomme l'argument, pas Infinity", () => {
+    for (const [r, argument] of [
+      [seul(fonctions.appeler("APPORT_MIN", [["fiction"]], [["1e400"]], null, null, null, null, null, null, null)), "cout_definitif"],
+      [seul(fonctions.appeler("NUMERAIRE_MIN", [["fiction"]], [["1e400"]], null, null, null)), "duree_minutes"],
+    ] as const) {
       expect(r).toBeInstanceOf(ErreurCustomFunctions);
-      expect(r).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("hors de portée d'Excel") });
+      expect(r).toMatchObject({ code: "#VALUE!", message: `Argument ${argument} : « 1e400 » est hors de l'échelle des nombres.` });
     }
-    // A spilled column keeps its good cells.
-    const colonne = fonctions.appeler("APPORT_MIN", [["fiction"]], [[1000], ["1e400"]], null, null, null, null, null, null, null) as unknown[][];
-    expect(colonne[0][0]).toBe(250);
+    const ecart = seul(fonctions.appeler("ECART", [["genre", "fiction"], ["dateDemande", "2023-03-01"], ["coutDefinitif", "1e400"], ["apportInitial", 0], ["apportNumeraireTelevision", 0], ["dureeMinutes", 90]], "apport", null, null));
+    expect(ecart).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("coutDefinitif") });
+  });
+
+  test("un résultat au-delà des nombres d'Excel (1e308 minutes au tarif horaire) : #VALUE! « hors de portée d'Excel », la colonne garde ses autres cellules", () => {
+    const r = seul(fonctions.appeler("NUMERAIRE_MIN", [["fiction"]], [[1e308]], null, null, null));
+    expect(r).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("hors de portée d'Excel") });
+    const colonne = fonctions.appeler("NUMERAIRE_MIN", [["fiction"]], [[60], [1e308]], null, null, null) as unknown[][];
+    expect(colonne[0][0]).toBe(12_000);
     expect(colonne[1][0]).toMatchObject({ code: "#VALUE!" });
   });
 
