@@ -100,6 +100,29 @@ test("identity: a GUID, the version of package.json, French name and description
   expect(enfant(racine, "Permissions").texte).toBe("ReadWriteDocument");
 });
 
+test("least permission: exactly ReadWriteDocument, explained (the task pane inserts the template sheet), nothing of mail or more", () => {
+  const permissions = elements.filter((e) => e.local === "Permissions");
+  expect(permissions.map((p) => p.texte.trim())).toEqual(["ReadWriteDocument"]);
+  expect(XML).not.toMatch(/<Permissions>\s*(ReadWriteMailbox|ReadWriteItem|ReadItem|Restricted|ReadDocument)\s*<\/Permissions>/);
+  // The comment just before says why ReadDocument is not enough: the pane writes the template sheet.
+  const commentaire = /<!--((?:(?!-->)[\s\S])*)-->\s*<Permissions>/.exec(XML)?.[1] ?? "";
+  expect(commentaire).toMatch(/ReadWriteDocument/);
+  expect(commentaire).toMatch(/inserts the financing-plan template sheet/);
+  expect(commentaire).toMatch(/no network or mailbox access/);
+});
+
+test("requirement sets: ExcelApi 1.9 (task pane), CustomFunctionsRuntime 1.2 (CustomFunctions.Error), SharedRuntime 1.1, in OfficeApp's Requirements", () => {
+  const sets = enfant(enfant(racine, "Requirements"), "Sets");
+  expect(sets.attributs.DefaultMinVersion).toBe("1.1");
+  expect(sets.enfants.map((e) => [e.local, e.attributs.Name, e.attributs.MinVersion])).toEqual([
+    ["Set", "ExcelApi", "1.9"],
+    ["Set", "CustomFunctionsRuntime", "1.2"],
+    ["Set", "SharedRuntime", "1.1"],
+  ]);
+  // Only there: VersionOverrides declares none of its own.
+  expect(elements.filter((e) => e.local === "Requirements")).toHaveLength(1);
+});
+
 test("every resid is defined, and every resource is used", () => {
   const utilisees = elements.map((e) => e.attributs.resid).filter((r): r is string => r !== undefined);
   expect(utilisees.filter((r) => !definies.has(r))).toEqual([]);
