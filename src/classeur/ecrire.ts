@@ -4,7 +4,7 @@
  * file is written to a temporary name in the same folder, then renamed: a failure never leaves a
  * half-written output.
  */
-import { existsSync, renameSync, unlinkSync, realpathSync } from "fs";
+import { existsSync, renameSync, unlinkSync, realpathSync, writeFileSync } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import type ExcelJS from "exceljs";
 import { plage as plageA1 } from "../modele";
@@ -79,7 +79,11 @@ export async function enregistrer(lu: ClasseurLu, sortie: string): Promise<void>
   if (!existsSync(dossier)) throw new ErreurClasseur(`le dossier de sortie « ${dossier} » n'existe pas.`);
   const temporaire = join(dossier, `.${basename(sortie)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await lu.classeur.xlsx.writeFile(temporaire);
+    // The whole archive in memory first, then one synchronous write: exceljs's writeFile streams, and
+    // when building the archive fails it rejects before its stream has even created the file, which
+    // then appears after the clean-up below (found by the fuzzing: a stray .tmp beside the output).
+    const octets = await lu.classeur.xlsx.writeBuffer();
+    writeFileSync(temporaire, Buffer.from(octets as ArrayBuffer));
     renameSync(temporaire, sortie);
   } catch (e) {
     try { if (existsSync(temporaire)) unlinkSync(temporaire); } catch { /* already gone */ }
