@@ -174,13 +174,12 @@ export function appelCncSeul(formuleMoteur: string): boolean {
 }
 
 /**
- * Cells of the largest A1 range (or range of whole rows) a formula may read: one full column.
- * HyperFormula builds such a range cell by cell (~800 octets each): A1:XFD1048576 would exhaust memory
- * long before an answer. Whole columns (`A:A`, `B:Z`) are kept lazy by the engine and stay allowed.
+ * Cells of the largest range a formula may read: one full column. HyperFormula builds a range cell by
+ * cell (~500 to 800 octets each): an A1 range for its whole declared area (A1:XFD1048576 would
+ * exhaust memory long before an answer), a range of whole columns (`A:Z`) or rows (`1:10`) for the
+ * part of it the workbook uses.
  */
 export const CELLULES_PLAGE_MAX = 1_048_576;
-
-const COLONNES_GRILLE = 16_384;
 
 function numeroDeColonne(lettres: string): number {
   let n = 0;
@@ -188,18 +187,31 @@ function numeroDeColonne(lettres: string): number {
   return n;
 }
 
+/** How far the workbook's sheets go: what a range of whole columns or rows really covers. */
+export interface Etendue {
+  lignes: number;
+  colonnes: number;
+}
+
 /** The ranges of a formula (as the engine reads it, text literals aside) over more than CELLULES_PLAGE_MAX cells. */
-export function plagesTropGrandes(formuleMoteur: string): { plage: string; cellules: number }[] {
+export function plagesTropGrandes(formuleMoteur: string, etendue: Etendue): { plage: string; cellules: number }[] {
   const sansTexte = formuleMoteur.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'!/g, "F!");
   const trouvees: { plage: string; cellules: number }[] = [];
+  const ajouter = (plage: string, cellules: number) => {
+    if (cellules > CELLULES_PLAGE_MAX) trouvees.push({ plage: plage.replace(/\s+/g, ""), cellules });
+  };
   for (const m of sansTexte.matchAll(/(?<![A-Za-z0-9_.$])\$?([A-Za-z]{1,3})\$?(\d+)\s*:\s*\$?([A-Za-z]{1,3})\$?(\d+)(?![A-Za-z0-9_.(])/g)) {
     const lignes = Math.abs(Number(m[4]) - Number(m[2])) + 1;
     const colonnes = Math.abs(numeroDeColonne(m[3]) - numeroDeColonne(m[1])) + 1;
-    if (lignes * colonnes > CELLULES_PLAGE_MAX) trouvees.push({ plage: m[0].replace(/\s+/g, ""), cellules: lignes * colonnes });
+    ajouter(m[0], lignes * colonnes);
+  }
+  for (const m of sansTexte.matchAll(/(?<![A-Za-z0-9_.$:])\$?([A-Za-z]{1,3})\s*:\s*\$?([A-Za-z]{1,3})(?![A-Za-z0-9_.(:])/g)) {
+    const colonnes = Math.abs(numeroDeColonne(m[2]) - numeroDeColonne(m[1])) + 1;
+    ajouter(m[0], colonnes * Math.max(1, etendue.lignes));
   }
   for (const m of sansTexte.matchAll(/(?<![A-Za-z0-9_.$:])\$?(\d+)\s*:\s*\$?(\d+)(?![A-Za-z0-9_.:])/g)) {
-    const cellules = (Math.abs(Number(m[2]) - Number(m[1])) + 1) * COLONNES_GRILLE;
-    if (cellules > CELLULES_PLAGE_MAX) trouvees.push({ plage: m[0].replace(/\s+/g, ""), cellules });
+    const lignes = Math.abs(Number(m[2]) - Number(m[1])) + 1;
+    ajouter(m[0], lignes * Math.max(1, etendue.colonnes));
   }
   return trouvees;
 }

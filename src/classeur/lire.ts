@@ -111,7 +111,7 @@ function rectangleDuFichier(reference: string, ou: string): Rectangle {
 }
 
 function plageTropGrande(ou: string, p: { plage: string; cellules: number }, quoi: string): ErreurClasseur {
-  return new ErreurClasseur(`${ou} : la plage « ${p.plage} » couvre ${p.cellules.toLocaleString("fr-FR")} cellules ; au-delà de ${CELLULES_PLAGE_MAX.toLocaleString("fr-FR")} (une colonne entière), le calcul sans Excel épuiserait la mémoire. Limitez-la aux lignes utiles, ou écrivez des colonnes entières (A:B) (${quoi}).`);
+  return new ErreurClasseur(`${ou} : la plage « ${p.plage} » couvre ${p.cellules.toLocaleString("fr-FR")} cellules ; au-delà de ${CELLULES_PLAGE_MAX.toLocaleString("fr-FR")} (une colonne entière), le calcul sans Excel épuiserait la mémoire. ${/\d/.test(p.plage.split(":")[0]) && /[A-Z]/i.test(p.plage) ? "Limitez-la aux lignes utiles, ou écrivez des colonnes entières (A:B)" : "Limitez-la aux lignes et aux colonnes utiles"} (${quoi}).`);
 }
 
 function texteRiche(v: { richText: { text: string }[] }): string {
@@ -201,6 +201,10 @@ export async function lireClasseur(chemin: string): Promise<ClasseurLu> {
   const noms = lireNoms(classeur, new Set(feuillesExcel.map((w) => w.name)));
   const feuilles: FeuilleLue[] = [];
   const formules: FormuleLue[] = [];
+  const etendue = {
+    lignes: Math.max(0, ...feuillesExcel.map((ws) => ws.rowCount)),
+    colonnes: Math.max(0, ...feuillesExcel.map((ws) => ws.columnCount)),
+  };
 
   feuillesExcel.forEach((ws, indexFeuille) => {
     const donnees: ValeurBrute[][] = [];
@@ -228,7 +232,7 @@ export async function lireClasseur(chemin: string): Promise<ClasseurLu> {
             if (e instanceof ErreurClasseur) throw new ErreurClasseur(`${nomCellule(ws.name, adresse)} : ${e.message} (formule « =${texte} »).`);
             throw e;
           }
-          const grande = plagesTropGrandes(moteur)[0];
+          const grande = plagesTropGrandes(moteur, etendue)[0];
           if (grande) throw plageTropGrande(nomCellule(ws.name, adresse), grande, `formule « =${texte} »`);
           const tableau = modele.shareType === "array" && modele.ref ? rectangleDuFichier(modele.ref, `${nomCellule(ws.name, adresse)} (formule matricielle)`) : undefined;
           if (tableau && (tableau.bas > tableau.haut || tableau.droite > tableau.gauche)) spills.push(tableau);

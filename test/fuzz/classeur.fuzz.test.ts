@@ -16,6 +16,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { plagesTropGrandes } from "../../src/classeur/formules";
 import { main } from "../../src/cli/main";
 import { FUZZ } from "./parametres";
 
@@ -236,11 +237,13 @@ describe("régressions : références sur toute la grille", () => {
   }, 300_000);
 
   /** A workbook with a small dossier and one formula in D1. */
+  /** A workbook with a small dossier, a note in A300 (so that whole columns hold 300 rows) and one formula in D1. */
   async function avecFormule(formule: string): Promise<Buffer> {
     const classeur = new ExcelJS.Workbook();
     const ws = classeur.addWorksheet("Plan");
     const lignes: [string, ExcelJS.CellValue][] = [["genre", "fiction"], ["coutDefinitif", 1_000_000], ["apportInitial", 250_000], ["dureeMinutes", 90], ["apportNumeraireTelevision", 200_000], ["dateDemande", "2023-03-01"]];
     lignes.forEach((l) => ws.addRow(l));
+    ws.getCell("A300").value = "note";
     ws.getCell("D1").value = { formula: formule } as ExcelJS.CellFormulaValue;
     return Buffer.from(await classeur.xlsx.writeBuffer());
   }
@@ -250,6 +253,8 @@ describe("régressions : références sur toute la grille", () => {
     ["_xldudf_CNC_STATUT(A1:XFD1048576,\"apport\")", "A1:XFD1048576"],
     ["SUM(1:1048576)", "1:1048576"],
     ["SUM($E$1:$F$1048576)", "$E$1:$F$1048576"],
+    // Whole columns cost what the sheet uses of them: 16 384 columns × 300 rows.
+    ["_xldudf_CNC_STATUT(A:XFD,\"apport\")", "A:XFD"],
   ])("une formule sur une plage immense =%s : refusée, la cellule et la plage nommées", async (formule, plage) => {
     const r = await lancer("calculer", await avecFormule(formule));
     verifier(r, "calculer");
@@ -277,6 +282,15 @@ describe("régressions : références sur toute la grille", () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/nom défini « Colonne » : la plage « \$E\$1:\$F\$1048576 » couvre 2\s097\s152 cellules/);
   }, 60_000);
+
+  it("le repérage des plages : textes entre guillemets et noms de feuilles ignorés, colonnes et lignes entières comptées sur l'étendue utilisée", () => {
+    const etendue = { lignes: 300, colonnes: 8 };
+    expect(plagesTropGrandes('=COUNTIF(A1:A5,"A1:XFD9")+SUM(\'A1:XFD9\'!B2:C3)', etendue)).toEqual([]);
+    expect(plagesTropGrandes("=SUM(A:Z)+SUM(Plan!A:B)+SUM(1:10)+SUM(A1:A1048576)", etendue)).toEqual([]);
+    expect(plagesTropGrandes("=SUM(Plan!$A:$XFD)", etendue)).toEqual([{ plage: "$A:$XFD", cellules: 16_384 * 300 }]);
+    expect(plagesTropGrandes("=SUM($1:$1048576)", etendue)).toEqual([{ plage: "$1:$1048576", cellules: 1_048_576 * 8 }]);
+    expect(plagesTropGrandes("=SUM(A1 : B1048576)", etendue)).toEqual([{ plage: "A1:B1048576", cellules: 2 * 1_048_576 }]);
+  });
 
   it("des colonnes entières (A:B) restent permises : CNC.STATUT(A:B) calcule le dossier", async () => {
     const r = await lancer("calculer", await avecFormule("_xldudf_CNC_STATUT(A:B,\"apport\")"));
