@@ -143,12 +143,16 @@ describe("les fonctions CNC.*, la ligne de commande et le cœur donnent le même
     }), FUZZ);
   }, 600_000);
 
-  it("régression : « 1e400 » (au-delà des nombres d'Excel et de JSON) est refusé par les trois, au lieu d'Infinity dans une cellule et de null dans le JSON", async () => {
-    const d = { genre: "fiction", dateDemande: "2023-03-01", coutDefinitif: "1e400", apportInitial: 0, apportNumeraireTelevision: 0, dureeMinutes: 90 };
+  it.each([
+    ["coutDefinitif", "1e400", "« 1e400 » est hors de l'échelle des nombres"],
+    // A finite double, but hours × the hourly amount would not be: the numéraire came out Infinity / null.
+    ["dureeMinutes", 8.98846567431158e305, "8.98846567431158e+305 est hors de l'échelle des nombres"],
+  ])("régression : %s = %s est refusé par les trois, au lieu d'Infinity dans une cellule et de null dans le JSON", async (champ, valeur, message) => {
+    const d = { genre: "fiction", dateDemande: "2023-03-01", coutDefinitif: 1_000_000, apportInitial: 0, apportNumeraireTelevision: 0, dureeMinutes: 90, [champ]: valeur };
     expect(() => parseDossier(d)).toThrow(DossierInvalide);
     expect(Object.values(cellulesBundle(plage(d), null))).toEqual(Array(8).fill("#VALUE!"));
     const r = await cli(d);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("champ « coutDefinitif » : « 1e400 » est hors de l'échelle des nombres");
+    expect(r.err).toContain(`champ « ${champ} » : ${message}`);
   });
 });

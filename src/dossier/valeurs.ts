@@ -20,12 +20,21 @@ export function estVide(v: unknown): boolean {
 const ESPACES = /[\s\u00a0\u202f\u2009]/g;
 
 /**
+ * The largest magnitude read. Decimal holds 1e400 exactly, but a spreadsheet cell, a JSON number or a
+ * rendered figure cannot (beyond ~1.8e308 it becomes Infinity or null), and the rules multiply what
+ * they read (hours × an hourly amount): 1e300 leaves them room, and is far beyond any real figure.
+ */
+const ECHELLE_MAX = new Decimal("1e300");
+
+/**
  * A number written the French way or the JSON way: 1250000.5, "1 250 000,50 €", "1250000.50",
  * "1.250.000,50". A lone comma or a lone dot is the decimal mark.
  */
 export function lireNombre(v: unknown): Lu<Decimal> {
   if (typeof v === "number") {
-    return Number.isFinite(v) ? ok(new Decimal(v)) : ko("n'est pas un nombre fini");
+    if (!Number.isFinite(v)) return ko("n'est pas un nombre fini");
+    const n = new Decimal(v);
+    return n.abs().lte(ECHELLE_MAX) ? ok(n) : ko(`${v} est hors de l'échelle des nombres`);
   }
   if (typeof v !== "string") return ko(`attendu un nombre, reçu ${decrire(v)}`);
   let t = v.replace(ESPACES, "").replace(/€$|^€|EUR$/i, "");
@@ -33,9 +42,7 @@ export function lireNombre(v: unknown): Lu<Decimal> {
   t = t.replace(",", ".");
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d{1,6})?$/i.test(t)) return ko(`« ${v} » n'est pas un nombre`);
   const n = new Decimal(t);
-  // Decimal holds 1e400 exactly, but no spreadsheet cell, JSON number or rendered figure can: beyond a
-  // double's range the verdict would show Infinity or null.
-  return n.isFinite() && Number.isFinite(n.toNumber()) ? ok(n) : ko(`« ${v} » est hors de l'échelle des nombres`);
+  return n.isFinite() && n.abs().lte(ECHELLE_MAX) ? ok(n) : ko(`« ${v} » est hors de l'échelle des nombres`);
 }
 
 export function lireMontant(v: unknown): Lu<Decimal> {

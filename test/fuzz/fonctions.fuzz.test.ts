@@ -221,9 +221,9 @@ describe("régressions trouvées par le fuzzing", () => {
     expect(ecart).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("coutDefinitif") });
   });
 
-  test("un résultat au-delà des nombres d'Excel (1e308 minutes au tarif horaire) : #VALUE! « hors de portée d'Excel », la colonne garde ses autres cellules", () => {
+  test("une durée de 1e308 minutes (un nombre qu'Excel accepte) : #VALUE! qui nomme l'argument, au lieu d'un numéraire infini ; la colonne garde ses autres cellules", () => {
     const r = seul(fonctions.appeler("NUMERAIRE_MIN", [["fiction"]], [[1e308]], null, null, null));
-    expect(r).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("hors de portée d'Excel") });
+    expect(r).toMatchObject({ code: "#VALUE!", message: "Argument duree_minutes : 1e+308 est hors de l'échelle des nombres." });
     const colonne = fonctions.appeler("NUMERAIRE_MIN", [["fiction"]], [[60], [1e308]], null, null, null) as unknown[][];
     expect(colonne[0][0]).toBe(12_000);
     expect(colonne[1][0]).toMatchObject({ code: "#VALUE!" });
