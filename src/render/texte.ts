@@ -3,7 +3,7 @@
  * found values, and what is missing in euros (DOSSIER.md, "Without --json"). Used by the CLI and by
  * the task pane's "Copier le résumé".
  */
-import { dateLongue, euros, nombre, pourcent, type Condition, type Section, type Statut, type Valeur, type Verdict, Decimal } from "../rules";
+import { dateLongue, euros, manqueEuros, nombre, pourcent, type Condition, type Section, type Statut, type Valeur, type Verdict, Decimal } from "../rules";
 
 export const SYMBOLES: Record<Statut, string> = { conforme: "✓", non_conforme: "✗", incomplet: "?", non_applicable: "–" };
 export const LIBELLES_STATUT: Record<Statut, string> = { conforme: "conforme", non_conforme: "non conforme", incomplet: "incomplet", non_applicable: "non applicable" };
@@ -25,8 +25,13 @@ export function valeurTexte(v: Valeur, unite: Condition["unite"]): string {
   }
 }
 
+/** A gap: like valeurTexte, but a shortfall under half a cent is not shown as "0,00 €". */
+export function ecartTexte(ecart: Decimal, unite: Condition["unite"]): string {
+  return unite === "euros" ? manqueEuros(ecart) : valeurTexte(ecart, unite);
+}
+
 function ligneCondition(c: Condition): string[] {
-  const ecart = c.ecart !== null && !c.ecart.isZero() ? `   manque ${valeurTexte(c.ecart, c.unite)}` : "";
+  const ecart = c.ecart === null || c.ecart.isZero() ? "" : `   manque ${ecartTexte(c.ecart, c.unite)}`;
   const chiffres = c.statut === "non_applicable" ? "" : `   attendu ${valeurTexte(c.attendu, c.unite)} · constaté ${valeurTexte(c.constate, c.unite)}${ecart}`;
   const lignes = [`  ${SYMBOLES[c.statut]} ${c.code.padEnd(3)} ${`art. ${c.article} ${alineaTexte(c.alinea)}`.padEnd(24)} ${c.libelle}${chiffres}`, `        ${c.message}`];
   if (c.avertissement) lignes.push(`        ⚠ ${c.avertissement}`);
@@ -35,7 +40,7 @@ function ligneCondition(c: Condition): string[] {
 }
 
 function entete(titre: string, s: Section, detail: string): string[] {
-  const ecart = s.statut === "non_conforme" && s.ecart !== null && !s.ecart.isZero() ? ` — il manque ${euros(s.ecart)}` : "";
+  const ecart = s.statut === "non_conforme" && s.ecart !== null && !s.ecart.isZero() ? ` — il manque ${manqueEuros(s.ecart)}` : "";
   const lignes = [`${SYMBOLES[s.statut]} ${titre} : ${LIBELLES_STATUT[s.statut].toUpperCase()}${ecart}${detail ? `  (${detail})` : ""}`];
   if (s.motif) lignes.push(`    ${s.motif}`);
   if (s.avertissement) lignes.push(`    ⚠ ${s.avertissement}`);

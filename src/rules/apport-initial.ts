@@ -6,7 +6,7 @@
 import { absents, entete, incomplet, nonApplicable } from "./condition";
 import { Decimal, ZERO } from "./decimal";
 import type { Dossier } from "./dossier";
-import { euros, nombre, pourcent } from "./format";
+import { euros, nombre, pourcent, manqueEuros } from "./format";
 import { atteintTauxHoraire, libelleBase, montantPourDuree, parHeure, sommeDonnee } from "./grandeurs";
 import type { ParametresVersion } from "./parametres";
 import { evaluerPartMinimale, libelleGenre, deGenre, type PartMinimale } from "./part-minimale";
@@ -36,7 +36,7 @@ export function evaluerPartApport(d: Dossier, p: ParametresVersion, base: Decima
     unite: pm.statut === "incomplet" ? null : "euros", message: "",
     ...(pm.manquants.length ? { manquants: pm.manquants } : {}),
   };
-  const manque = euros(pm.attendu.minus(apport));
+  const manque = manqueEuros(pm.attendu.minus(apport));
   switch (pm.raison) {
     case "atteint":
       a1.message = `L'apport initial (${euros(apport)}) atteint ${pourcent(taux25.valeur)} ${laBase}, soit ${euros(min25)}.`;
@@ -116,7 +116,7 @@ export function evaluerNumeraire(d: Dossier, p: ParametresVersion): Condition {
     ecart: ok ? ZERO : attendu.minus(numeraire), unite: "euros",
     message: ok
       ? `Le numéraire des éditeurs (${euros(numeraire)}, soit ${euros(horaire)} par heure) atteint ${euros(s.valeur)} par heure pour ${duree} ${deGenre(d.genre)} (${euros(attendu)}).`
-      : `Le numéraire des éditeurs (${euros(numeraire)}, soit ${euros(horaire)} par heure) n'atteint pas ${euros(s.valeur)} par heure pour ${duree} ${deGenre(d.genre)} (${euros(attendu)}) : il manque ${euros(attendu.minus(numeraire))}.`,
+      : `Le numéraire des éditeurs (${euros(numeraire)}, soit ${euros(horaire)} par heure) n'atteint pas ${euros(s.valeur)} par heure pour ${duree} ${deGenre(d.genre)} (${euros(attendu)}) : il manque ${manqueEuros(attendu.minus(numeraire))}.`,
   });
 }
 

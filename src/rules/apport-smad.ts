@@ -6,7 +6,7 @@
 import { auMoins, entete, incomplet, nonApplicable } from "./condition";
 import { Decimal, ZERO } from "./decimal";
 import type { Dossier } from "./dossier";
-import { euros, nombre, pourcent } from "./format";
+import { euros, nombre, pourcent, manqueEuros } from "./format";
 import { atteintTauxHoraire, libelleBase, montantPourDuree, parHeure } from "./grandeurs";
 import type { ParametresVersion } from "./parametres";
 import { libelleGenre, deGenre } from "./part-minimale";
@@ -59,7 +59,7 @@ function evaluerOrigine(d: Dossier, s: RegimeSmad, base: Decimal | undefined): C
     const attendu = s.tauxEditeursAvecAutres.valeur.times(base);
     conditions.push(auMoins(eTaux, attendu, smad, "euros", {
       conforme: () => `Avec d'autres apporteurs, le numéraire des éditeurs SMAD (${euros(smad)}) atteint ${pourcent(s.tauxEditeursAvecAutres.valeur)} ${libelleBase(d)}, soit ${euros(attendu)}.`,
-      nonConforme: () => `Avec d'autres apporteurs, le numéraire des éditeurs SMAD (${euros(smad)}) doit atteindre ${pourcent(s.tauxEditeursAvecAutres.valeur)} ${libelleBase(d)}, soit ${euros(attendu)} : il manque ${euros(attendu.minus(smad))}.`,
+      nonConforme: () => `Avec d'autres apporteurs, le numéraire des éditeurs SMAD (${euros(smad)}) doit atteindre ${pourcent(s.tauxEditeursAvecAutres.valeur)} ${libelleBase(d)}, soit ${euros(attendu)} : il manque ${manqueEuros(attendu.minus(smad))}.`,
     }));
   }
   return conditions;
@@ -76,7 +76,7 @@ function evaluerPart(d: Dossier, s: RegimeSmad, base: Decimal | undefined): Cond
   const attendu = s.taux.valeur.times(base);
   return auMoins(e, attendu, apport, "euros", {
     conforme: () => `L'apport initial en numéraire (${euros(apport)}) atteint ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${euros(attendu)}.`,
-    nonConforme: () => `L'apport initial en numéraire (${euros(apport)}) n'atteint pas ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${euros(attendu)} : il manque ${euros(attendu.minus(apport))}.`,
+    nonConforme: () => `L'apport initial en numéraire (${euros(apport)}) n'atteint pas ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${euros(attendu)} : il manque ${manqueEuros(attendu.minus(apport))}.`,
   });
 }
 
@@ -99,7 +99,7 @@ function evaluerHoraire(d: Dossier, s: RegimeSmad): Condition {
     ecart: ok ? ZERO : attendu.minus(d.apportNumeraireSmad), unite: "euros",
     message: ok
       ? `Le numéraire des éditeurs SMAD (${horaire} par heure sur ${nombre(d.dureeMinutes)} min) atteint ${euros(seuil.valeur)} par heure.`
-      : `Le numéraire des éditeurs SMAD (${horaire} par heure sur ${nombre(d.dureeMinutes)} min) n'atteint pas ${euros(seuil.valeur)} par heure : il manque ${euros(attendu.minus(d.apportNumeraireSmad))}.`,
+      : `Le numéraire des éditeurs SMAD (${horaire} par heure sur ${nombre(d.dureeMinutes)} min) n'atteint pas ${euros(seuil.valeur)} par heure : il manque ${manqueEuros(attendu.minus(d.apportNumeraireSmad))}.`,
   };
 }
 

@@ -3,7 +3,7 @@
  * and how long an on-demand editor's rights may last. Optional extras (DOMAIN.md A5, A6): evaluated
  * only when the dossier gives their fields.
  */
-import { auPlus, entete, incomplet } from "./condition";
+import { auPlus, entete } from "./condition";
 import { Decimal, ZERO } from "./decimal";
 import type { Dossier } from "./dossier";
 import { nombre } from "./format";
@@ -36,22 +36,29 @@ export function evaluerContrat(d: Dossier, p: ParametresVersion): Condition | nu
       ...(memeJour ? { avertissement: `Contrat daté du jour même de ${fin} : une date sans heure ne permet pas de trancher ; nous le tenons pour conclu avant.` } : {}),
     };
   }
-  if (d.dateContrat !== undefined) {
-    return incomplet(e, ["dateFinTournage"], `Date de contrat donnée sans la date de ${fin} : renseignez dateFinTournage.`);
-  }
   if (d.engagementFerme !== undefined) {
+    // DOMAIN.md A5: "checked when dateContrat and dateFinTournage are given, else engagementFerme".
+    const dateSeule = d.dateContrat !== undefined ? "dateContrat" : d.dateFinTournage !== undefined ? "dateFinTournage" : null;
     return {
       ...e, statut: d.engagementFerme ? "conforme" : "non_conforme", attendu: true, constate: d.engagementFerme,
       ecart: d.engagementFerme ? ZERO : null, unite: null,
       message: d.engagementFerme
         ? "Pas encore de contrat : l'engagement ferme et manifeste des éditeurs vaut apport à titre provisoire."
         : "Ni contrat d'apport daté ni engagement ferme et manifeste des éditeurs.",
+      ...(dateSeule
+        ? { avertissement: `${dateSeule} est donnée seule : sans les deux dates (contrat et ${fin}), l'engagement ferme est jugé.` }
+        : {}),
     };
   }
-  if (d.dateFinTournage !== undefined) {
-    return incomplet(e, ["dateContrat", "engagementFerme"], `Date de ${fin} donnée sans date de contrat ni engagement ferme : renseignez dateContrat ou engagementFerme.`);
-  }
+  // An optional extra (DOMAIN.md "Sections and statuses"): one date alone is not enough to evaluate A5.
   return null;
+}
+
+/** Says, at the section level, why a date given alone did not lead to an A5 condition. */
+export function avertissementContratNonEvalue(d: Dossier, p: ParametresVersion): string | undefined {
+  if (d.engagementFerme !== undefined || (d.dateContrat === undefined) === (d.dateFinTournage === undefined)) return undefined;
+  const manquant = d.dateContrat === undefined ? "dateContrat" : "dateFinTournage";
+  return `Contrat d'apport (article ${p.articles.apport}, alinéa 1) non vérifié : ${manquant} manque ; renseignez-la, ou engagementFerme tant que le contrat n'est pas signé.`;
 }
 
 /** A6 (al. 2): an on-demand editor's rights last at most 72 months, at most 36 of them exclusive. */

@@ -8,7 +8,7 @@ import { evaluerListeReference } from "./liste-reference";
 import { evaluerMajoration } from "./majoration";
 import { VERSIONS, parametresVersion, versionEnVigueur, type ParametresVersion, type VersionId } from "./parametres";
 import { evaluerSectionApport } from "./section-apport";
-import type { Section, SectionApport, Verdict } from "./verdict";
+import { pireDAbord, type Section, type SectionApport, type Verdict } from "./verdict";
 import { ZERO } from "./decimal";
 
 export interface OptionsEvaluation {
@@ -38,14 +38,18 @@ export function evaluer(d: Dossier, options: OptionsEvaluation = {}): Verdict {
 /** Only the apport initial section (311-11 / 311-11-1 / 311-12 or 311-9 / 311-10): the cheapest verdict. */
 export function evaluerApportInitial(d: Dossier, options: OptionsEvaluation = {}): SectionApport | null {
   const { p } = choisirVersion(d, options);
-  return p ? evaluerSectionApport(d, p) : null;
+  return p ? ordonner(evaluerSectionApport(d, p)) : null;
+}
+
+function ordonner<S extends Section>(s: S): S {
+  return { ...s, conditions: pireDAbord(s.conditions) };
 }
 
 export function evaluerSousVersion(d: Dossier, p: ParametresVersion, dateReference: string): Verdict {
-  const apportInitial = evaluerSectionApport(d, p);
   const listeReference = evaluerListeReference(d, p);
-  const majoration = evaluerMajoration(d, p, listeReference);
-  return { version: p.version, ...(d.titre !== undefined ? { titre: d.titre } : {}), dateReference, apportInitial, listeReference, majoration };
+  const apportInitial = ordonner(evaluerSectionApport(d, p));
+  const majoration = ordonner(evaluerMajoration(d, p, listeReference));
+  return { version: p.version, ...(d.titre !== undefined ? { titre: d.titre } : {}), dateReference, apportInitial, listeReference: ordonner(listeReference), majoration };
 }
 
 /** A request dated before the first implemented version: non_applicable everywhere, never a guess. */

@@ -19,6 +19,17 @@ export function euros(montant: Decimal): string {
   return `${negatif ? "-" : ""}${grouper(entier)},${centimes}${ESPACE_FINE}€`;
 }
 
+/**
+ * A shortfall in euros. Comparisons are exact, so a plan can miss by less than half a cent
+ * (25 % of 1 000 000,01 € is 250 000,0025 €): "0,00 €" would then contradict the verdict.
+ */
+export function manqueEuros(ecart: Decimal): string {
+  if (ecart.isPositive() && !ecart.isZero() && auCentime(ecart).isZero()) {
+    return `moins d'un centime (${ecart.toSignificantDigits(2).toFixed().replace(".", ",")}${ESPACE_FINE}€)`;
+  }
+  return euros(ecart);
+}
+
 /** 0.25 → "25 %", 0.125 → "12,5 %". */
 export function pourcent(taux: Decimal): string {
   return `${nombre(taux.times(100))}${ESPACE_FINE}%`;

@@ -5,5 +5,5 @@ export { VERSIONS, versionEnVigueur, parametresVersion, type ParametresVersion, 
 export { Decimal, ZERO, auCentime } from "./decimal";
 export { GENRES, DESTINATIONS, AIDES, type Dossier, type ChampDossier, type Genre, type Destination, type Aide } from "./dossier";
 export { STATUTS, manquantsSection, type Statut, type Condition, type Section, type SectionApport, type SectionReference, type SectionMajoration, type Verdict, type Valeur, type Unite } from "./verdict";
-export { euros, pourcent, nombre, dateLongue } from "./format";
+export { euros, manqueEuros, pourcent, nombre, dateLongue } from "./format";
 export { base as calculerBase } from "./grandeurs";

@@ -6,7 +6,7 @@ import { avertissementGarantieMinimum } from "./apport-initial";
 import { constat, entete, exigeVrai, incomplet, nonApplicable } from "./condition";
 import { Decimal, ZERO } from "./decimal";
 import { GENRES, type ChampDossier, type Dossier } from "./dossier";
-import { euros, nombre, pourcent } from "./format";
+import { euros, nombre, pourcent, manqueEuros } from "./format";
 import { atteintTauxHoraire, base as calculerBase, libelleBase, montantPourDuree, parHeure } from "./grandeurs";
 import { relevedu311_12 } from "./minimums";
 import type { ParametresVersion } from "./parametres";
@@ -96,7 +96,7 @@ function evaluerApport(d: Dossier, r: Ref, p: ParametresVersion): PartReference 
   } else if (pm.statut === "incomplet") {
     message = `L'apport initial (${euros(apport)}) est sous ${pourcent(r.taux.valeur)} ${laBase} : un taux réduit pourrait s'appliquer, renseignez ${pm.manquants.join(", ")}.`;
   } else {
-    message = `L'apport initial (${euros(apport)}) n'atteint pas ${euros(pm.attendu)} (${pourcent(pm.taux.valeur)} ${laBase}) : il manque ${euros(pm.attendu.minus(apport))}.` + (detailCas ? ` ${detailCas}` : "");
+    message = `L'apport initial (${euros(apport)}) n'atteint pas ${euros(pm.attendu)} (${pourcent(pm.taux.valeur)} ${laBase}) : il manque ${manqueEuros(pm.attendu.minus(apport))}.` + (detailCas ? ` ${detailCas}` : "");
   }
   let condition: Condition = {
     ...e, article: pm.taux.article, alinea: pm.taux.alinea, statut: pm.statut, attendu: pm.attendu, constate: apport,
@@ -150,7 +150,7 @@ function evaluerNumeraire(d: Dossier, r: Ref): Condition {
     ecart: ok ? ZERO : attendu.minus(meilleur), unite: "euros",
     message: ok
       ? `Le numéraire des éditeurs ${groupe} atteint ${euros(seuil.valeur)} par heure (${detail}).`
-      : `Ni les éditeurs de télévision ni ceux de services à la demande n'apportent ${euros(seuil.valeur)} par heure en numéraire (${detail}) : il manque ${euros(attendu.minus(meilleur))} au meilleur des deux.`,
+      : `Ni les éditeurs de télévision ni ceux de services à la demande n'apportent ${euros(seuil.valeur)} par heure en numéraire (${detail}) : il manque ${manqueEuros(attendu.minus(meilleur))} au meilleur des deux.`,
   };
 }
 

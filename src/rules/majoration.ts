@@ -5,7 +5,7 @@
 import { auMoins, constat, entete, exigeVrai, incomplet } from "./condition";
 import { ZERO } from "./decimal";
 import type { Dossier } from "./dossier";
-import { euros, nombre, pourcent } from "./format";
+import { euros, nombre, pourcent, manqueEuros } from "./format";
 import { montantPourDuree, parHeure } from "./grandeurs";
 import type { ParametresVersion } from "./parametres";
 import { ecartSection, manquantsSection, statutSection, type Condition, type SectionMajoration, type SectionReference } from "./verdict";
@@ -44,7 +44,7 @@ function partDepensee(code: string, s: NonNullable<Maj["depensesFranceCout"]>, l
   const attendu = s.valeur.times(total);
   return auMoins(e, attendu, depenses, "euros", {
     conforme: () => `Dépenses en France (${euros(depenses)}) d'au moins ${pourcent(s.valeur)} ${quoi} (${euros(attendu)}).`,
-    nonConforme: () => `Dépenses en France (${euros(depenses)}) sous ${pourcent(s.valeur)} ${quoi} (${euros(attendu)}) : il manque ${euros(attendu.minus(depenses))}.`,
+    nonConforme: () => `Dépenses en France (${euros(depenses)}) sous ${pourcent(s.valeur)} ${quoi} (${euros(attendu)}) : il manque ${manqueEuros(attendu.minus(depenses))}.`,
   });
 }
 
@@ -70,7 +70,7 @@ function conditionsAnimation(d: Dossier, m: Maj): Condition[] {
     const parH = () => euros(parHeure(depensesFrance, dureeMinutes));
     depenses = auMoins(horaire, attendu, depensesFrance, "euros", {
       conforme: () => `Dépenses françaises de ${parH()} par heure (au moins ${euros(s.valeur)}).`,
-      nonConforme: () => `Dépenses françaises de ${parH()} par heure, sous ${euros(s.valeur)} : il manque ${euros(attendu.minus(depensesFrance))} sur ${nombre(dureeMinutes)} min.`,
+      nonConforme: () => `Dépenses françaises de ${parH()} par heure, sous ${euros(s.valeur)} : il manque ${manqueEuros(attendu.minus(depensesFrance))} sur ${nombre(dureeMinutes)} min.`,
     });
   }
   const points = (seuil: typeof m.pointsCreationAnimation, groupe: string, champ: "pointsCreation" | "pointsFabrication"): Condition => {

@@ -10,7 +10,7 @@
 import { entete } from "./condition";
 import { Decimal, ZERO } from "./decimal";
 import type { ChampDossier, Dossier, Genre } from "./dossier";
-import { euros, nombre } from "./format";
+import { euros, nombre, manqueEuros } from "./format";
 import type { CasDerogatoire, GenreAidable, Seuil } from "./parametres";
 import type { Condition, Statut } from "./verdict";
 
@@ -39,7 +39,7 @@ export function evaluerCas(code: string, cas: CasDerogatoire, d: Dossier, base: 
       ecart: ok ? ZERO : attendu.minus(d.preventesInternationales), unite: "euros",
       message: ok
         ? `Les préventes internationales (${euros(d.preventesInternationales)}) atteignent ${lecture} à 25 % (${euros(attendu)}).`
-        : `Les préventes internationales (${euros(d.preventesInternationales)}) n'atteignent pas ${lecture} à 25 % (${euros(attendu)}) : il manque ${euros(attendu.minus(d.preventesInternationales))}.` });
+        : `Les préventes internationales (${euros(d.preventesInternationales)}) n'atteignent pas ${lecture} à 25 % (${euros(attendu)}) : il manque ${manqueEuros(attendu.minus(d.preventesInternationales))}.` });
   }
   if (cas.pointsCreation) conditions.push(points(code, cas.pointsCreation, "Création", "pointsCreation", d.pointsCreation));
   if (cas.pointsFabrication) conditions.push(points(code, cas.pointsFabrication, "Fabrication", "pointsFabrication", d.pointsFabrication));

@@ -5,8 +5,9 @@
 import { conditionsAideSelective, evaluerNumeraire, evaluerPartApport } from "./apport-initial";
 import { evaluerApportSmad } from "./apport-smad";
 import { nonApplicable } from "./condition";
-import { evaluerContrat, evaluerDureesSmad } from "./contrat-apport";
+import { avertissementContratNonEvalue, evaluerContrat, evaluerDureesSmad } from "./contrat-apport";
 import type { Dossier } from "./dossier";
+import { ZERO } from "./decimal";
 import { dateLongue } from "./format";
 import { base as calculerBase, heures, parHeure, sommeDonnee } from "./grandeurs";
 import { calculerApportMinimum, calculerNumeraireMinimum, relevedu311_12 } from "./minimums";
@@ -34,7 +35,8 @@ export function evaluerSectionApport(d: Dossier, p: ParametresVersion): SectionA
       ? conditionsAideSelective(p)
       : [nonApplicable({ code: "B2", ...p.smad!.aidePreparation, libelle: "Apport initial" },
           "La condition d'apport initial n'est pas requise pour les aides automatiques à la préparation (article 311-12, dernier alinéa).")];
-    return { statut: "non_applicable", motif: conditions[0].message, conditions, ecart: null, regime, taux: null, tauxArticle: null, apportMinimum: null, numeraire, numeraireHoraire, ...derives };
+    // No minimum share here: the minimum apport is 0 €, as CNC.APPORT_MIN answers and as numeraireMinimum says.
+    return { statut: "non_applicable", motif: conditions[0].message, conditions, ecart: null, regime, taux: null, tauxArticle: null, apportMinimum: ZERO, numeraire, numeraireHoraire, ...derives };
   }
 
   if (smad311_12) {
@@ -51,10 +53,11 @@ export function evaluerSectionApport(d: Dossier, p: ParametresVersion): SectionA
   const contrat = evaluerContrat(d, p);
   const conditions: Condition[] = [...part.conditions, evaluerNumeraire(d, p), ...(contrat ? [contrat] : []), ...evaluerDureesSmad(d, p)];
   const pm = part.partMinimale;
-  const avertissement = d.destination === "smad"
+  const avertissementSmad = d.destination === "smad"
     ? `Le régime propre aux œuvres conçues pour les services à la demande (ancien article 311-12) a pris fin le 31 janvier 2023 : depuis le ${dateLongue(p.debut)}, l'œuvre est vérifiée selon l'article ${p.articles.apport} comme toute œuvre.`
       + (d.apportAutresFrance !== undefined ? " L'apport d'autres entreprises établies en France n'est pas compté dans l'apport initial." : "")
     : undefined;
+  const avertissement = [avertissementSmad, avertissementContratNonEvalue(d, p)].filter(Boolean).join(" ") || undefined;
   return {
     statut: statutSection(conditions), conditions, ecart: ecartSection(conditions), regime,
     taux: pm ? pm.taux.valeur : p.apport.taux.valeur, tauxArticle: pm ? pm.taux.article : p.apport.taux.article,

@@ -87,6 +87,25 @@ export function statutSection(conditions: readonly Condition[]): Statut {
   return "conforme";
 }
 
+const GRAVITE: readonly Statut[] = ["non_conforme", "incomplet", "conforme", "non_applicable"];
+
+/**
+ * Within the conditions sharing a code (D's a), b), c); A4's presales and points), the most severe
+ * comes first, in the places that code already holds: whoever reads the first condition of a code
+ * reads that code's outcome. Different codes keep their order.
+ */
+export function pireDAbord(conditions: readonly Condition[]): Condition[] {
+  const parCode = new Map<string, Condition[]>();
+  for (const c of conditions) parCode.set(c.code, [...(parCode.get(c.code) ?? []), c]);
+  for (const groupe of parCode.values()) groupe.sort((a, b) => GRAVITE.indexOf(a.statut) - GRAVITE.indexOf(b.statut));
+  const rang = new Map<string, number>();
+  return conditions.map((c) => {
+    const i = rang.get(c.code) ?? 0;
+    rang.set(c.code, i + 1);
+    return parCode.get(c.code)![i];
+  });
+}
+
 /** The largest euro gap of the non-compliant conditions, or null when none is in euros. */
 export function ecartSection(conditions: readonly Condition[]): Decimal | null {
   let max: Decimal | null = null;

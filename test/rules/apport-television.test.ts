@@ -34,7 +34,11 @@ describe("A1 — 311-11 al. 3 : apport initial >= 25 % de la base", () => {
     expect(cond(juste.apportInitial, "A1").statut).toBe("conforme");
     // 308 641,97 € would round to the same cent, but is 0,0025 € short: exact comparison says non conforme.
     const arrondi = verdict({ ...FICTION, coutDefinitif: 1234567.89, apportInitial: 308641.97, apportNumeraireTelevision: 300000 });
-    expect(cond(arrondi.apportInitial, "A1").statut).toBe("non_conforme");
+    const a1 = cond(arrondi.apportInitial, "A1");
+    expect(a1.statut).toBe("non_conforme");
+    // The message must not say "il manque 0,00 €" for a plan it rejects.
+    expect(a1.message).toContain("il manque moins d'un centime (0,0025\u202f€)");
+    expect(a1.message).not.toContain("0,00\u202f€");
   });
 
   it("coproduction internationale : 25 % de la participation française (2 000 000 € → 500 000 €), pas du coût définitif", () => {
@@ -128,6 +132,9 @@ describe("A3 — 311-11 al. 4 : aide sélective", () => {
     expect(cond(v.apportInitial, "A1").statut).toBe("non_applicable");
     expect(cond(v.apportInitial, "A2").statut).toBe("non_applicable");
     expect(v.apportInitial.motif).toMatch(/sélective/);
+    // No minimum: 0 €, for the share as for the cash, as CNC.APPORT_MIN and CNC.NUMERAIRE_MIN answer.
+    expect(v.apportInitial.apportMinimum?.toNumber()).toBe(0);
+    expect(v.apportInitial.numeraireMinimum?.toNumber()).toBe(0);
   });
 
   it("aide à la préparation d'une œuvre de télévision : vérifiée comme une aide automatique", () => {
@@ -248,10 +255,25 @@ describe("A5 — 311-11 al. 1 : contrat avant la fin des prises de vues", () => 
   it("champs facultatifs : sans dates ni engagement, A5 n'est pas évaluée", () => {
     expect(verdict(FICTION).apportInitial.conditions.some((c) => c.code === "A5")).toBe(false);
   });
-  it("date de contrat sans date de fin de tournage : incomplet", () => {
-    const a5 = cond(verdict({ ...FICTION, dateContrat: "2022-09-05" }).apportInitial, "A5");
-    expect(a5.statut).toBe("incomplet");
-    expect(a5.manquants).toEqual(["dateFinTournage"]);
+  it("une seule date, sans engagement : A5 n'est pas évaluée (champ facultatif), la section dit pourquoi", () => {
+    for (const seule of [{ dateContrat: "2022-09-05" }, { dateFinTournage: "2022-12-16" }]) {
+      const section = verdict({ ...FICTION, ...seule }).apportInitial;
+      expect(section.conditions.some((c) => c.code === "A5")).toBe(false);
+      expect(section.statut).toBe("conforme");
+      expect(section.avertissement).toContain(Object.keys(seule)[0] === "dateContrat" ? "dateFinTournage manque" : "dateContrat manque");
+    }
+  });
+  it("une seule date et un engagement ferme : l'engagement est jugé, avec un avertissement", () => {
+    const oui = cond(verdict({ ...FICTION, dateContrat: "2022-09-05", engagementFerme: true }).apportInitial, "A5");
+    expect(oui.statut).toBe("conforme");
+    expect(oui.avertissement).toContain("dateContrat est donnée seule");
+    const non = cond(verdict({ ...FICTION, dateFinTournage: "2022-12-16", engagementFerme: false }).apportInitial, "A5");
+    expect(non.statut).toBe("non_conforme");
+    expect(verdict({ ...FICTION, dateFinTournage: "2022-12-16", engagementFerme: false }).apportInitial.avertissement).toBeUndefined();
+  });
+  it("les deux dates priment sur l'engagement ferme", () => {
+    const a5 = cond(verdict({ ...FICTION, dateContrat: "2022-12-17", dateFinTournage: "2022-12-16", engagementFerme: true }).apportInitial, "A5");
+    expect(a5.statut).toBe("non_conforme");
   });
 });
 

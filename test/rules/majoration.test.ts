@@ -70,4 +70,11 @@ describe("D — 311-50 2° : animation", () => {
     expect(n(c.ecart)).toBe(1);
     expect(verdict({ ...ANIM, pointsCreation: 29 }).majoration.statut).toBe("non_conforme");
   });
+  it("la première condition D lue est celle qui échoue (les points), pas l'œuvre de référence conforme", () => {
+    const m = verdict({ ...ANIM, pointsFabrication: 44 }).majoration;
+    const premiere = m.conditions.find((x) => x.code === "D")!;
+    expect(premiere.statut).toBe("non_conforme");
+    expect(premiere.libelle).toContain("Fabrication");
+    expect(m.conditions.filter((x) => x.code === "D")).toHaveLength(5);
+  });
 });

@@ -70,4 +70,17 @@ describe("propriétés du cœur", () => {
       if (v.majoration.taux.greaterThan(0)) expect(v.listeReference.statut).toBe("conforme");
     }), OPTIONS);
   });
+  it("dans chaque section, la première condition d'un code porte le statut le plus grave de ce code", () => {
+    const gravite = ["non_conforme", "incomplet", "conforme", "non_applicable"];
+    fc.assert(fc.property(dossierValide, (brut) => {
+      const v = evaluer(parseDossier(brut), { aujourdhui: "2026-11-22" });
+      for (const s of [v.apportInitial, v.listeReference, v.majoration]) {
+        const codes = [...new Set(s.conditions.map((c) => c.code))];
+        for (const code of codes) {
+          const groupe = s.conditions.filter((c) => c.code === code).map((c) => gravite.indexOf(c.statut));
+          expect(groupe[0]).toBe(Math.min(...groupe));
+        }
+      }
+    }), OPTIONS);
+  });
 });

@@ -5,8 +5,8 @@
  * French message, any warning, and its article linked to Légifrance.
  */
 import { definition } from "../../dossier";
-import { dateLongue, euros, pourcent, type Condition, type Decimal, type Section, type Verdict } from "../../rules";
-import { alineaTexte, LIBELLES_STATUT, SYMBOLES, valeurTexte } from "../../render/texte";
+import { dateLongue, euros, manqueEuros, pourcent, type Condition, type Decimal, type Section, type Verdict } from "../../rules";
+import { alineaTexte, ecartTexte, LIBELLES_STATUT, SYMBOLES, valeurTexte } from "../../render/texte";
 import { urlArticle } from "../legifrance";
 import { el, type Enfant } from "./dom";
 
@@ -65,7 +65,7 @@ function vueCondition(c: Condition, index: number): HTMLElement {
     ? el("dl", { class: "valeurs" },
       paire("Attendu", valeurTexte(c.attendu, c.unite), { "data-role": "attendu" }),
       paire("Constaté", valeurTexte(c.constate, c.unite), { "data-role": "constate" }),
-      c.ecart !== null && c.unite !== null && paire(ecartPositif ? "Manque" : "Écart", valeurTexte(c.ecart, c.unite), { class: `ecart${ecartPositif ? " positif" : ""}`, "data-role": "ecart" }))
+      c.ecart !== null && c.unite !== null && paire(ecartPositif ? "Manque" : "Écart", ecartTexte(c.ecart, c.unite), { class: `ecart${ecartPositif ? " positif" : ""}`, "data-role": "ecart" }))
     : null;
   const manquants = c.manquants?.length
     ? el("p", { class: "manquants", "data-role": "manquants" },
@@ -107,7 +107,7 @@ function vueSection(cle: CleSection, s: Section, regime: string | null, figures:
       el("div", { class: "section-entete" },
         el("h2", {}, el("span", { class: `symbole-titre ${s.statut}`, "aria-hidden": "true" }, SYMBOLES[s.statut]), ` ${TITRES[cle]}`, arts.length ? el("span", { class: "articles" }, `art. ${arts.join(", ")}`) : null),
         badge(s.statut)),
-      manque && el("p", { class: "manque-section", "data-role": "manque" }, `Il manque ${euros(s.ecart as Decimal)}`),
+      manque && el("p", { class: "manque-section", "data-role": "manque" }, `Il manque ${manqueEuros(s.ecart as Decimal)}`),
       s.motif && el("p", { class: "motif", "data-role": "motif" }, s.motif),
       s.avertissement && el("p", { class: "avertissement", "data-role": "avertissement" }, `⚠ ${s.avertissement}`),
       figures,
