@@ -11,7 +11,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { main } from "../src/cli/main";
 import { DossierInvalide, parseDossier } from "../src/dossier";
-import { auCentime, evaluer, type Section, type Verdict } from "../src/rules";
+import { ecartAuCentime, evaluer, type Section, type Verdict } from "../src/rules";
 import { dossierComplet, dossierValide } from "./arbitraires";
 import { FUZZ } from "./fuzz/parametres";
 import { chargerFonctions, construireBundle, simplifier, type FonctionsChargees, type Simple } from "./helpers/bundle";
@@ -35,7 +35,7 @@ async function cli(contenu: unknown): Promise<{ code: number; json: unknown; err
 
 const SECTIONS = [["apport", "apportInitial"], ["reference", "listeReference"], ["majoration", "majoration"]] as const;
 const LIBELLES = { conforme: "conforme", non_conforme: "non conforme", incomplet: "incomplet", non_applicable: "non applicable" } as const;
-const euros = (s: Section) => (s.ecart === null ? 0 : auCentime(s.ecart).toNumber());
+const euros = (s: Section) => (s.ecart === null ? 0 : ecartAuCentime(s.ecart).toNumber());
 const seul = (r: Simple): Simple => (Array.isArray(r) && r.length === 1 && Array.isArray(r[0]) && r[0].length === 1 ? r[0][0] : r);
 const erreur = (r: Simple): string | null => (typeof r === "object" && r !== null && !Array.isArray(r) ? r.erreur : null);
 /** A dossier as an Excel `Champ | Valeur` range. */
@@ -84,7 +84,7 @@ function figuresCoeur(v: Verdict): Record<string, unknown> {
   const figures: Record<string, unknown> = { "majoration.taux": v.majoration.taux.toNumber() };
   for (const [, cle] of SECTIONS) {
     const e = v[cle].ecart;
-    Object.assign(figures, { [`${cle}.statut`]: v[cle].statut, [`${cle}.ecart`]: e === null ? null : auCentime(e).toNumber() });
+    Object.assign(figures, { [`${cle}.statut`]: v[cle].statut, [`${cle}.ecart`]: e === null ? null : ecartAuCentime(e).toNumber() });
   }
   return figures;
 }

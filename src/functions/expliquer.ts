@@ -8,7 +8,7 @@
  * range that are not dossier fields are listed on a last row, so a misspelt label is seen.
  */
 import { LIBELLES_STATUT, alineaTexte } from "../render/texte";
-import { auCentime, evaluer, parametresVersion, Decimal, type Condition, type Section, type Valeur, type Verdict } from "../rules";
+import { auCentime, ecartAuCentime, evaluer, parametresVersion, Decimal, type Condition, type Section, type Valeur, type Verdict } from "../rules";
 import { ErreurExcel, protege, type CelluleResultat, type Entree, type Resultat, type ValeurCellule } from "./excel";
 import { erreurLigne, lireDossiers, optionDate } from "./plage";
 import { lireSection, type NomSection } from "./verdicts";
@@ -26,6 +26,10 @@ function valeur(v: Valeur): ValeurCellule {
   return v instanceof Decimal ? auCentime(v).toNumber() : v;
 }
 
+function ecart(e: Decimal | null): ValeurCellule {
+  return e === null ? "" : ecartAuCentime(e).toNumber();
+}
+
 function message(c: Condition): string {
   return [
     c.message,
@@ -35,7 +39,7 @@ function message(c: Condition): string {
 }
 
 function ligneCondition(c: Condition): ValeurCellule[] {
-  return [`${c.code} · ${c.libelle}`, `${c.article} ${alineaTexte(c.alinea)}`, LIBELLES_STATUT[c.statut], valeur(c.attendu), valeur(c.constate), valeur(c.ecart), message(c)];
+  return [`${c.code} · ${c.libelle}`, `${c.article} ${alineaTexte(c.alinea)}`, LIBELLES_STATUT[c.statut], valeur(c.attendu), valeur(c.constate), ecart(c.ecart), message(c)];
 }
 
 function articleSection(v: Verdict, nom: NomSection): string {
@@ -48,7 +52,7 @@ function articleSection(v: Verdict, nom: NomSection): string {
 function ligneSection(v: Verdict, nom: NomSection, s: Section): ValeurCellule[] {
   const version = v.version ? `RGA ${v.version}` : "aucune version du RGA";
   const commentaire = [s.motif, s.avertissement ? `⚠ ${s.avertissement}` : null].filter(Boolean).join(" ");
-  return [`${TITRES[nom]} · ${version}`, articleSection(v, nom), LIBELLES_STATUT[s.statut], "", "", valeur(s.ecart), commentaire];
+  return [`${TITRES[nom]} · ${version}`, articleSection(v, nom), LIBELLES_STATUT[s.statut], "", "", ecart(s.ecart), commentaire];
 }
 
 /** The table for one verdict (exported for the task pane and the CLI, which may show the same rows). */

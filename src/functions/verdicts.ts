@@ -5,7 +5,7 @@
  */
 import { normaliser } from "../dossier";
 import { LIBELLES_STATUT } from "../render/texte";
-import { auCentime, type Verdict } from "../rules";
+import { ecartAuCentime, type Verdict } from "../rules";
 import { ErreurExcel, estVideCellule, type CelluleResultat, type Entree, type Resultat } from "./excel";
 import { enregistrerCellule } from "./memoire";
 import { horsVersion, incomplet, parVerdict, uneCellule } from "./plage";
@@ -60,7 +60,7 @@ function ecart(v: Verdict, nom: NomSection): CelluleResultat {
   if (s.statut === "incomplet") return incomplet(s);
   const hors = horsVersion(v);
   if (hors) return hors;
-  return s.ecart === null ? 0 : auCentime(s.ecart).toNumber();
+  return s.ecart === null ? 0 : ecartAuCentime(s.ecart).toNumber();
 }
 
 // Every cell a work's verdict gives, so one evaluation answers all the CNC formulas of that work (memoire.ts).

@@ -2,12 +2,16 @@
  * The verdict as the JSON of the contract (DOSSIER.md "Output"): amounts in euros as numbers,
  * rounded half-up to the cent here and only here; rates exact.
  */
-import { auCentime, manquantsSection, type Condition, type Section, type Valeur, type Verdict, Decimal } from "../rules";
+import { auCentime, ecartAuCentime, manquantsSection, type Condition, type Section, type Valeur, type Verdict, Decimal } from "../rules";
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 function montant(d: Decimal | null): number | null {
   return d === null ? null : auCentime(d).toNumber();
+}
+
+function ecart(d: Decimal | null): number | null {
+  return d === null ? null : ecartAuCentime(d).toNumber();
 }
 
 function valeur(v: Valeur): Json {
@@ -17,7 +21,7 @@ function valeur(v: Valeur): Json {
 export function conditionJson(c: Condition): { [k: string]: Json } {
   return {
     code: c.code, article: c.article, alinea: c.alinea, libelle: c.libelle, statut: c.statut,
-    attendu: valeur(c.attendu), constate: valeur(c.constate), ecart: montant(c.ecart), unite: c.unite,
+    attendu: valeur(c.attendu), constate: valeur(c.constate), ecart: ecart(c.ecart), unite: c.unite,
     message: c.message,
     ...(c.avertissement ? { avertissement: c.avertissement } : {}),
     ...(c.manquants ? { manquants: c.manquants } : {}),
@@ -27,7 +31,7 @@ export function conditionJson(c: Condition): { [k: string]: Json } {
 function sectionJson(s: Section, extra: { [k: string]: Json }): { [k: string]: Json } {
   const manquants = manquantsSection(s);
   return {
-    statut: s.statut, ...extra, ecart: montant(s.ecart),
+    statut: s.statut, ...extra, ecart: ecart(s.ecart),
     ...(s.motif ? { motif: s.motif } : {}),
     ...(s.avertissement ? { avertissement: s.avertissement } : {}),
     ...(manquants.length ? { manquants } : {}),

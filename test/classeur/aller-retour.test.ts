@@ -9,7 +9,7 @@ import { existsSync, readdirSync } from "fs";
 import type ExcelJS from "exceljs";
 import { parseDossier } from "../../src/dossier";
 import { LIBELLES_STATUT } from "../../src/render/texte";
-import { auCentime, calculerApportMinimum, calculerNumeraireMinimum, evaluer, parametresVersion, type Verdict } from "../../src/rules";
+import { auCentime, ecartAuCentime, calculerApportMinimum, calculerNumeraireMinimum, evaluer, parametresVersion, type Verdict } from "../../src/rules";
 import { tableauVerdict } from "../../src/functions/cnc";
 import { VERSION_COMPLEMENT } from "../../src/functions/cnc";
 import { modelePlan, TYPES_APPORT, type LigneFinancement, type PlanModele, type ResultatModele } from "../../src/modele";
@@ -72,7 +72,7 @@ function attenduPour(r: ResultatModele, v: Verdict, d: Record<string, unknown>):
   const dossier = parseDossier(d);
   const p = parametresVersion(v.version!);
   const statut = (s: keyof Pick<Verdict, "apportInitial" | "listeReference" | "majoration">) => LIBELLES_STATUT[v[s].statut];
-  const ecart = (s: "apportInitial" | "listeReference") => (v[s].statut === "incomplet" ? { error: "#N/A" } : (v[s].ecart === null ? 0 : auCentime(v[s].ecart!).toNumber()));
+  const ecart = (s: "apportInitial" | "listeReference") => (v[s].statut === "incomplet" ? { error: "#N/A" } : (v[s].ecart === null ? 0 : ecartAuCentime(v[s].ecart!).toNumber()));
   switch (r.cle) {
     case "version": return `RGA ${v.version} · CNC Conformité ${VERSION_COMPLEMENT}`;
     case "apportMinimum": return auCentime(calculerApportMinimum(p, {

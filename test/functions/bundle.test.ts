@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseDossier } from "../../src/dossier";
-import { auCentime, calculerApportMinimum, calculerNumeraireMinimum, dateDuJour, evaluer, manquantsSection, versionEnVigueur, Decimal, type Section, type Verdict } from "../../src/rules";
+import { auCentime, ecartAuCentime, calculerApportMinimum, calculerNumeraireMinimum, dateDuJour, evaluer, manquantsSection, versionEnVigueur, Decimal, type Section, type Verdict } from "../../src/rules";
 import { c, chargerFonctions, construireBundle, RACINE, simplifier, type FonctionsChargees, type Simple } from "../helpers/bundle";
 
 let f: FonctionsChargees;
@@ -40,7 +40,7 @@ function attenduConforme(v: Verdict, s: Section, siNonApplicable: Simple): Simpl
   return s.statut === "conforme";
 }
 const LIBELLES = { conforme: "conforme", non_conforme: "non conforme", incomplet: "incomplet", non_applicable: "non applicable" };
-const euros = (d: Decimal | null) => (d === null ? 0 : auCentime(d).toNumber());
+const euros = (d: Decimal | null) => (d === null ? 0 : ecartAuCentime(d).toNumber());
 
 describe("registration", () => {
   test("every function is associated once, under the ids of the metadata", () => {
@@ -202,6 +202,13 @@ describe("boundary cases through the dossier functions", () => {
     const sous = { ...FICTION, apportInitial: 249_999.99 };
     verifier(sous);
     expect(seul("APPORT_CONFORME", plage(sous), null, null)).toBe(false);
+    expect(seul("ECART", plage(sous), c("apport"), null, null)).toBe(0.01);
+  });
+
+  test("a shortfall under half a cent (25 % of 1 000 000,01 € = 250 000,0025 €) is not a gap of 0", () => {
+    const sous = { ...FICTION, coutDefinitif: 1_000_000.01 };
+    expect(verifier(sous).apportInitial.statut).toBe("non_conforme");
+    expect(seul("STATUT", plage(sous), "apport", null, null)).toBe("non conforme");
     expect(seul("ECART", plage(sous), c("apport"), null, null)).toBe(0.01);
   });
 

@@ -9,7 +9,7 @@ import * as path from "path";
 import { ErreurExcel, FONCTIONS_CNC, VERSION_COMPLEMENT, APPORT_CONFORME, APPORT_MIN, STATUT, ECART, MAJORATION, REFERENCE_ELIGIBLE, enMatrice } from "../../src/functions/cnc";
 import { oeuvresMemorisees } from "../../src/functions/memoire";
 import { parseDossier } from "../../src/dossier";
-import { auCentime, evaluer } from "../../src/rules";
+import { ecartAuCentime, evaluer } from "../../src/rules";
 import { dossierComplet, dossierValide } from "../arbitraires";
 
 const plage = (d: Record<string, unknown>): unknown[][] => Object.entries(d).map(([k, v]) => [k, v]);
@@ -43,7 +43,7 @@ test("on random dossiers, each dossier function says what the core says", () => 
       expect(STATUT(r, nom)).toBe(LIBELLES[s.statut]);
       const ecart = ECART(r, nom);
       if (s.statut === "incomplet" || v.version === null) expect(ecart).toBeInstanceOf(ErreurExcel);
-      else expect(ecart).toBe(s.ecart === null ? 0 : auCentime(s.ecart).toNumber());
+      else expect(ecart).toBe(s.ecart === null ? 0 : ecartAuCentime(s.ecart).toNumber());
     }
     const conforme = APPORT_CONFORME(r);
     if (v.apportInitial.statut === "conforme" || v.apportInitial.statut === "non_conforme") expect(conforme).toBe(v.apportInitial.statut === "conforme");
@@ -51,7 +51,7 @@ test("on random dossiers, each dossier function says what the core says", () => 
     const maj = MAJORATION(r);
     if (v.majoration.statut === "conforme") expect(maj).toBe(0.25);
     if (v.majoration.statut === "non_conforme") expect(maj).toBe(0);
-  }), { numRuns: 300 });
+  }), { seed: 20230201, numRuns: 300 });
 });
 
 test("a catalogue gives, row by row, what each work gives alone", () => {
@@ -65,7 +65,7 @@ test("a catalogue gives, row by row, what each work gives alone", () => {
       const seul = Object.keys(d).length === 0 ? "" : REFERENCE_ELIGIBLE(plage(d));
       expect(r[i][0]).toEqual(seul);
     });
-  }), { numRuns: 100 });
+  }), { seed: 20230201, numRuns: 100 });
 });
 
 test("no input makes a function throw", () => {
@@ -73,7 +73,7 @@ test("no input makes a function throw", () => {
   const argument = fc.oneof(cellule, fc.array(fc.array(cellule, { maxLength: 4 }), { maxLength: 4 }));
   fc.assert(fc.property(fc.constantFrom(...Object.keys(FONCTIONS_CNC)), fc.array(argument, { maxLength: 10 }), (nom, args) => {
     expect(() => FONCTIONS_CNC[nom](...args)).not.toThrow();
-  }), { numRuns: 500 });
+  }), { seed: 20230201, numRuns: 500 });
 });
 
 test("recalculating a catalogue after one change gives the new answer for that row and the same for the others", () => {

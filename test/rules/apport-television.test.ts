@@ -3,6 +3,7 @@
  * boundaries (exactly at the threshold: conforme; one cent / one point under: non conforme).
  */
 import { ANIMATION, FICTION, cond, n, verdict } from "../outils";
+import { conditionJson } from "../../src/render/json";
 
 describe("A1 — 311-11 al. 3 : apport initial >= 25 % de la base", () => {
   it("4 000 000 € × 25 % = 1 000 000 € : un apport de exactement 1 000 000 € est conforme", () => {
@@ -39,6 +40,9 @@ describe("A1 — 311-11 al. 3 : apport initial >= 25 % de la base", () => {
     // The message must not say "il manque 0,00 €" for a plan it rejects.
     expect(a1.message).toContain("il manque moins d'un centime (0,0025\u202f€)");
     expect(a1.message).not.toContain("0,00\u202f€");
+    // In JSON and in CNC.ECART, a gap of 0 means "complies": the least whole cent that closes it is shown.
+    expect(n(a1.ecart)).toBe(0.0025);
+    expect(conditionJson(a1).ecart).toBe(0.01);
   });
 
   it("coproduction internationale : 25 % de la participation française (2 000 000 € → 500 000 €), pas du coût définitif", () => {
