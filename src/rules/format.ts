@@ -24,7 +24,7 @@ export function euros(montant: Decimal): string {
  * (25 % of 1 000 000,01 € is 250 000,0025 €): "0,00 €" would then contradict the verdict.
  */
 export function manqueEuros(ecart: Decimal): string {
-  if (ecart.isPositive() && !ecart.isZero() && auCentime(ecart).isZero()) {
+  if (ecart.greaterThan(0) && auCentime(ecart).isZero()) {
     return `moins d'un centime (${ecart.toSignificantDigits(2).toFixed().replace(".", ",")}${ESPACE_FINE}€)`;
   }
   return euros(ecart);
