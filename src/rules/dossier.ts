@@ -36,6 +36,9 @@ export interface Dossier {
   pointsFabrication?: Decimal;
   dateContrat?: string;
   dateFinTournage?: string;
+  /** 311-11 al. 1: a work made only of pre-existing images has until the start of editing. */
+  imagesPreexistantes?: boolean;
+  dateDebutMontage?: string;
   engagementFerme?: boolean;
   dureeDroitsSmadMois?: Decimal;
   dureeExclusiviteSmadMois?: Decimal;
@@ -45,6 +48,8 @@ export interface Dossier {
   autorisationDefinitive?: boolean;
   diffuseeAnneePrecedente?: boolean;
   versionDefinitiveAcceptee?: boolean;
+  /** 311-30 5°, last sentence: the apport came jointly from several editors. */
+  plusieursEditeurs?: boolean;
   versionOriginaleFrancaise?: boolean;
   depensesFrance?: Decimal;
   coutPostes?: Decimal;
