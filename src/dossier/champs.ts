@@ -73,10 +73,21 @@ for (const c of CHAMPS) {
   PAR_LIBELLE.set(normaliser(c.libelle), c.champ);
 }
 
+/** Labels already matched (null: not a field): at most 4 096 labels of at most 200 characters. */
+const LIBELLES_LUS = new Map<string, ChampDossier | null>();
+
 /**
  * The field a workbook label names, matched case- and accent-insensitively on the field name
  * (or on its French label); undefined when the label is not a field.
  */
 export function champDepuisLibelle(libelle: string): ChampDossier | undefined {
-  return PAR_LIBELLE.get(normaliser(libelle));
+  // Excel hands the same header to every formula of a catalogue, row after row: normalising (NFD and
+  // regular expressions) each time cost more than reading a remembered row (BENCHMARKS.md).
+  const connu = LIBELLES_LUS.get(libelle);
+  if (connu !== undefined) return connu ?? undefined;
+  const champ = PAR_LIBELLE.get(normaliser(libelle));
+  if (libelle.length > 200) return champ;
+  if (LIBELLES_LUS.size >= 4096) LIBELLES_LUS.clear();
+  LIBELLES_LUS.set(libelle, champ ?? null);
+  return champ;
 }

@@ -4,7 +4,7 @@
  * header row of field names with one work per row (a catalogue). Labels are matched case- and
  * accent-insensitively; labels that are not fields are ignored and listed, never silently dropped.
  */
-import type { Dossier } from "../rules";
+import type { ChampDossier, Dossier } from "../rules";
 import { champDepuisLibelle, normaliser } from "./champs";
 import { DossierInvalide, parseDossier, type ErreurChamp } from "./schema";
 import { estVide } from "./valeurs";
@@ -53,10 +53,32 @@ function lire(record: Record<string, Cellule>, ligne: number, doublons: string[]
 /** The header row of a `Champ | Valeur` table is not a field and not worth reporting. */
 const ENTETES = new Set(["champ", "champs", "libelle", "libelles"]);
 
-function lireChampValeur(libelles: readonly Cellule[], valeurs: readonly Cellule[]): LecturePlage {
+/**
+ * A range whose works are parsed one at a time, when asked for: the labels (or the header) are read at
+ * once, and each work's raw cells can be looked at without parsing it, so a caller that remembers
+ * verdicts by raw cells (src/functions/memoire.ts) parses only the rows it has not seen.
+ * `lirePlage` is this, every work parsed.
+ */
+export interface PlageOuverte {
+  forme: "champ-valeur" | "catalogue";
+  /** Labels that are not dossier fields, once each, as written. */
+  ignores: string[];
+  /** Works: one for a `Champ | Valeur` range, one per row under the header for a catalogue. */
+  nombre: number;
+  /** The field each raw value of a work is read into, in order (a field named twice appears twice). */
+  champs: readonly ChampDossier[];
+  /** Raw value `i` (for `champs[i]`) of work `n`, as the cell holds it. */
+  brute(n: number, i: number): Cellule;
+  /** Work `n` parsed and validated, exactly as `lirePlage` gives it. */
+  lire(n: number): LigneLue;
+}
+
+function ouvrirChampValeur(libelles: readonly Cellule[], valeurs: readonly Cellule[]): PlageOuverte {
   const record: Record<string, Cellule> = {};
   const ignores: string[] = [];
   const doublons: string[] = [];
+  const champs: ChampDossier[] = [];
+  const indices: number[] = [];
   libelles.forEach((l, i) => {
     const texte = texteLibelle(l);
     if (texte === null) return;
@@ -67,43 +89,62 @@ function lireChampValeur(libelles: readonly Cellule[], valeurs: readonly Cellule
     }
     if (champ in record && !doublons.includes(champ)) doublons.push(champ);
     record[champ] = valeurs[i];
+    champs.push(champ);
+    indices.push(i);
   });
-  return { forme: "champ-valeur", lignes: [lire(record, 0, doublons)], ignores };
+  let lue: LigneLue | undefined;
+  return {
+    forme: "champ-valeur", ignores, nombre: 1, champs,
+    brute: (_n, i) => valeurs[indices[i]],
+    lire: () => (lue ??= lire(record, 0, doublons)),
+  };
 }
 
-function lireCatalogue(entete: readonly Cellule[], lignes: readonly (readonly Cellule[])[]): LecturePlage {
-  const champs = entete.map((c) => {
+function ouvrirCatalogue(entete: readonly Cellule[], lignes: readonly (readonly Cellule[])[]): PlageOuverte {
+  const parColonne = entete.map((c) => {
     const t = texteLibelle(c);
     return t === null ? undefined : champDepuisLibelle(t);
   });
-  const ignores = entete.map(texteLibelle).filter((t, i): t is string => t !== null && champs[i] === undefined);
-  const doublons = champs.filter((c, i) => c !== undefined && champs.indexOf(c) !== i) as string[];
-  const lues = lignes.map((ligne, n): LigneLue => {
-    const record: Record<string, Cellule> = {};
-    champs.forEach((champ, i) => {
-      if (champ !== undefined) record[champ] = ligne[i];
-    });
-    if (Object.values(record).every(estVide)) return { ok: "vide", ligne: n };
-    return lire(record, n, [...new Set(doublons)]);
-  });
-  return { forme: "catalogue", lignes: lues, ignores: [...new Set(ignores)] };
+  const ignores = entete.map(texteLibelle).filter((t, i): t is string => t !== null && parColonne[i] === undefined);
+  const doublons = [...new Set(parColonne.filter((c, i) => c !== undefined && parColonne.indexOf(c) !== i) as string[])];
+  const colonnes: number[] = [];
+  parColonne.forEach((c, i) => { if (c !== undefined) colonnes.push(i); });
+  const champs = colonnes.map((i) => parColonne[i]!);
+  return {
+    forme: "catalogue", ignores: [...new Set(ignores)], nombre: lignes.length, champs,
+    brute: (n, i) => lignes[n][colonnes[i]],
+    lire: (n) => {
+      const ligne = lignes[n];
+      const record: Record<string, Cellule> = {};
+      for (const i of colonnes) record[parColonne[i]!] = ligne[i];
+      if (Object.values(record).every(estVide)) return { ok: "vide", ligne: n };
+      return lire(record, n, [...doublons]);
+    },
+  };
 }
 
 /**
  * `plage` alone: a `Champ | Valeur` block (labels in the first column, values in the second) or a
  * catalogue (field names in the first row). With `valeurs`: `plage` holds only the labels — a
  * column (then `valeurs` is the matching column) or a row (then `valeurs` holds one work per row).
+ * Nothing is parsed yet (see PlageOuverte).
  */
-export function lirePlage(plage: readonly (readonly Cellule[])[], valeurs?: readonly (readonly Cellule[])[]): LecturePlage {
+export function ouvrirPlage(plage: readonly (readonly Cellule[])[], valeurs?: readonly (readonly Cellule[])[]): PlageOuverte {
   if (valeurs !== undefined) {
     const enLigne = plage.length === 1 && (plage[0]?.length ?? 0) > 1;
-    if (enLigne) return lireCatalogue(plage[0], valeurs);
-    return lireChampValeur(plage.map((r) => r[0]), valeurs.map((r) => r[0]));
+    if (enLigne) return ouvrirCatalogue(plage[0], valeurs);
+    return ouvrirChampValeur(plage.map((r) => r[0]), valeurs.map((r) => r[0]));
   }
   const premiereLigne = plage[0] ?? [];
   const premiereColonne = plage.map((r) => r[0]);
   if (premiereLigne.length > 1 && correspondances(premiereLigne) > correspondances(premiereColonne)) {
-    return lireCatalogue(premiereLigne, plage.slice(1));
+    return ouvrirCatalogue(premiereLigne, plage.slice(1));
   }
-  return lireChampValeur(premiereColonne, plage.map((r) => r[1]));
+  return ouvrirChampValeur(premiereColonne, plage.map((r) => r[1]));
+}
+
+/** Every work of the range, parsed and validated (see ouvrirPlage for the two layouts). */
+export function lirePlage(plage: readonly (readonly Cellule[])[], valeurs?: readonly (readonly Cellule[])[]): LecturePlage {
+  const p = ouvrirPlage(plage, valeurs);
+  return { forme: p.forme, lignes: Array.from({ length: p.nombre }, (_, n) => p.lire(n)), ignores: p.ignores };
 }

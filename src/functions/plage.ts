@@ -1,14 +1,14 @@
 /**
  * From a dossier argument (a `Champ | Valeur` range, or a header row of fields with one work per row)
- * to verdicts: read with lirePlage (src/dossier), evaluate with evaluer (src/rules), and hand each
+ * to verdicts: read with ouvrirPlage (src/dossier), evaluate with evaluer (src/rules), and hand each
  * verdict to a function that turns it into one cell. A catalogue spills one cell per row; a bad row is
  * an error in its own cell and the other rows still compute.
  */
-import { champDepuisLibelle, formaterErreur, lirePlage, type Cellule, type ErreurChamp, type LecturePlage } from "../dossier";
+import { champDepuisLibelle, formaterErreur, ouvrirPlage, type Cellule, type ErreurChamp, type LecturePlage, type PlageOuverte } from "../dossier";
 import { dateDuJour, evaluer, manquantsSection, type Section, type Verdict } from "../rules";
 import { lireDateArgument } from "./arguments";
 import { enMatrice, ErreurExcel, estMatrice, estVideCellule, protege, type CelluleResultat, type Entree, type Resultat } from "./excel";
-import { cleOeuvre, memoriser, prevoir } from "./memoire";
+import { contexteOeuvres, empreinte, memorisee, memoriser, VIDE } from "./memoire";
 
 /** One cell where a single value is expected (a section, a date): a 1×1 range is that cell. */
 export function uneCellule(nom: string, e: Entree | undefined): Cellule | ErreurExcel {
@@ -30,8 +30,11 @@ export function optionDate(e: Entree | undefined): { date?: string } | ErreurExc
 /** A label as the user wrote it, quoted so that a label like "NaN" or "#N/A" reads as the user's text. */
 const cite = (libelle: string) => `« ${libelle} »`;
 
-/** Reads the dossier argument, or #VALUE! when it is not a range of fields. */
-export function lireDossiers(dossier: Entree | undefined, valeurs: Entree | undefined): LecturePlage | ErreurExcel {
+/**
+ * Opens the dossier argument (nothing parsed yet, see ouvrirPlage), or #VALUE! when it is not a range
+ * of fields.
+ */
+export function ouvrirDossiers(dossier: Entree | undefined, valeurs: Entree | undefined): PlageOuverte | ErreurExcel {
   if (dossier === undefined || (!estMatrice(dossier) && estVideCellule(dossier))) {
     return new ErreurExcel("na", "Arguments manquants : dossier (une plage Champ | Valeur, ou une ligne d'en-tête de champs suivie d'une œuvre par ligne).");
   }
@@ -43,15 +46,22 @@ export function lireDossiers(dossier: Entree | undefined, valeurs: Entree | unde
   if (avecValeurs && enColonne && avecValeurs.length !== plage.length) {
     return new ErreurExcel("valeur", `Argument valeurs : ${avecValeurs.length} ligne${avecValeurs.length > 1 ? "s" : ""} pour ${plage.length} libellé${plage.length > 1 ? "s" : ""} dans dossier ; les deux plages doivent avoir la même hauteur.`);
   }
-  const lecture = lirePlage(plage, avecValeurs);
-  if (lecture.forme === "champ-valeur" && lecture.ignores.length > 0) {
+  const ouverte = ouvrirPlage(plage, avecValeurs);
+  if (ouverte.forme === "champ-valeur" && ouverte.ignores.length > 0) {
     // No label of the first column is a field (rather than fields whose values are all blank).
     const reconnu = plage.some((l) => typeof l[0] === "string" && l[0].trim() !== "" && champDepuisLibelle(l[0].trim()) !== undefined);
     if (!reconnu) {
-      return new ErreurExcel("valeur", `Argument dossier : aucun champ du dossier reconnu (libellés lus : ${lecture.ignores.slice(0, 5).map(cite).join(", ")}${lecture.ignores.length > 5 ? "…" : ""}). Voir les noms de champs de DOSSIER.md.`);
+      return new ErreurExcel("valeur", `Argument dossier : aucun champ du dossier reconnu (libellés lus : ${ouverte.ignores.slice(0, 5).map(cite).join(", ")}${ouverte.ignores.length > 5 ? "…" : ""}). Voir les noms de champs de DOSSIER.md.`);
     }
   }
-  return lecture;
+  return ouverte;
+}
+
+/** Reads the dossier argument, every work parsed, or #VALUE! when it is not a range of fields. */
+export function lireDossiers(dossier: Entree | undefined, valeurs: Entree | undefined): LecturePlage | ErreurExcel {
+  const p = ouvrirDossiers(dossier, valeurs);
+  if (p instanceof ErreurExcel) return p;
+  return { forme: p.forme, lignes: Array.from({ length: p.nombre }, (_, n) => p.lire(n)), ignores: p.ignores };
 }
 
 /** The French message of a row that does not parse, naming the row in a catalogue and each field. */
@@ -63,24 +73,38 @@ export function erreurLigne(erreurs: readonly ErreurChamp[], ligne: number | nul
 /**
  * Evaluates every work of the dossier argument and maps each verdict to one cell: a single value for
  * a `Champ | Valeur` range, a column (one cell per row, "" for an empty row) for a catalogue.
- * `fonction` names what `cellule` computes (with its section), so that a recalculation reuses the
- * cells of the works that did not change (memoire.ts).
+ * `fonction` names what `cellule` computes (with its section), so that a recalculation serves the
+ * works whose raw cells did not change without parsing nor evaluating them (memoire.ts).
  */
 export function parVerdict(dossier: Entree | undefined, valeurs: Entree | undefined, date: Entree | undefined, fonction: string, cellule: (v: Verdict) => CelluleResultat): Resultat {
   return protege(() => {
     const options = optionDate(date);
     if (options instanceof ErreurExcel) return options;
-    const lecture = lireDossiers(dossier, valeurs);
-    if (lecture instanceof ErreurExcel) return lecture;
-    const catalogue = lecture.forme === "catalogue";
-    prevoir(lecture.lignes.length);
+    const plage = ouvrirDossiers(dossier, valeurs);
+    if (plage instanceof ErreurExcel) return plage;
+    const catalogue = plage.forme === "catalogue";
     const aujourdhui = dateDuJour();
-    const cellules = lecture.lignes.map((l): CelluleResultat => {
-      if (l.ok === "vide") return "";
-      if (l.ok === false) return erreurLigne(l.erreurs, catalogue ? l.ligne : null);
-      const d = l.dossier;
-      return memoriser(cleOeuvre(d, options.date, aujourdhui), fonction, cellule, () => evaluer(d, { ...options, aujourdhui }));
-    });
+    const contexte = contexteOeuvres(plage, options.date, aujourdhui);
+    const cellules: CelluleResultat[] = new Array(plage.nombre);
+    for (let n = 0; n < plage.nombre; n++) {
+      const h = empreinte(plage, n, contexte);
+      if (catalogue && h === VIDE) {
+        cellules[n] = "";
+        continue;
+      }
+      const connue = memorisee(h, plage, n, contexte, fonction);
+      if (connue !== undefined) {
+        cellules[n] = connue;
+        continue;
+      }
+      const l = plage.lire(n);
+      if (l.ok === "vide") cellules[n] = "";
+      else if (l.ok === false) cellules[n] = erreurLigne(l.erreurs, catalogue ? l.ligne : null);
+      else {
+        const d = l.dossier;
+        cellules[n] = memoriser(h, plage, n, contexte, fonction, cellule, () => evaluer(d, { ...options, aujourdhui }));
+      }
+    }
     if (!catalogue) return cellules[0];
     if (cellules.length === 0) return new ErreurExcel("na", "Argument dossier : aucune œuvre sous la ligne d'en-tête.");
     return cellules.map((c) => [c]);
