@@ -4,9 +4,34 @@
  * calculerNumeraireMinimum); this file only reads the cells and rounds the result to the cent.
  */
 import { lireAide, lireDestination, lireDuree, lireEntier, lireGenre, lireMontant, type Cellule } from "../dossier";
-import { auCentime, calculerApportMinimum, calculerNumeraireMinimum } from "../rules";
+import { auCentime, calculerApportMinimum, calculerNumeraireMinimum, dateDuJour } from "../rules";
 import { lireArgument, lireDateArgument, manquants, verifier, versionPourDate } from "./arguments";
-import { diffuser, ErreurExcel, type Entree, type Resultat } from "./excel";
+import { empreinte, MemoireBornee } from "./empreintes";
+import { diffuser, ErreurExcel, type CelluleResultat, type Entree, type Resultat } from "./excel";
+
+/**
+ * Minimums already computed, by their raw arguments: a catalogue column of CNC.APPORT_MIN is called
+ * again with every row when one cell changes (BENCHMARKS.md). A few numbers a row: 8 Mo is ~40 000 rows.
+ */
+const minimums = new MemoireBornee<CelluleResultat>(8 * 2 ** 20);
+
+/**
+ * `calcul` remembered by its arguments within this call's context: the function and today's date (the
+ * RGA version when `date` is blank).
+ */
+function parValeurs(nom: string, calcul: (valeurs: Cellule[]) => CelluleResultat): (valeurs: Cellule[]) => CelluleResultat {
+  const contexte = minimums.contexte(`${nom}|${dateDuJour()}`);
+  const source = { champs: [] as Cellule[], brute: (_n: number, i: number) => source.champs[i] };
+  return (valeurs) => {
+    source.champs = valeurs;
+    const h = empreinte(source, 0, contexte);
+    const connu = minimums.lire(h, source, 0, contexte);
+    if (connu !== undefined) return connu;
+    const r = calcul(valeurs);
+    minimums.ecrire(h, source, 0, contexte, r);
+    return r;
+  };
+}
 
 const NOMS_APPORT_MIN = ["genre", "cout_definitif", "participation_francaise", "preventes_internationales", "points_creation", "points_fabrication", "destination", "aide", "date"];
 
@@ -43,7 +68,7 @@ export function APPORT_MIN(
   genre: Entree, cout_definitif: Entree, participation_francaise?: Entree, preventes_internationales?: Entree,
   points_creation?: Entree, points_fabrication?: Entree, destination?: Entree, aide?: Entree, date?: Entree,
 ): Resultat {
-  return diffuser([genre, cout_definitif, participation_francaise, preventes_internationales, points_creation, points_fabrication, destination, aide, date], NOMS_APPORT_MIN, apportMinCellule);
+  return diffuser([genre, cout_definitif, participation_francaise, preventes_internationales, points_creation, points_fabrication, destination, aide, date], NOMS_APPORT_MIN, parValeurs("APPORT_MIN", apportMinCellule));
 }
 
 const NOMS_NUMERAIRE_MIN = ["genre", "duree_minutes", "destination", "aide", "date"];
@@ -66,5 +91,5 @@ function numeraireMinCellule([genre, duree, destination, aide, date]: Cellule[])
 
 /** CNC.NUMERAIRE_MIN(genre; duree_minutes; [destination]; [aide]; [date]) → euros. */
 export function NUMERAIRE_MIN(genre: Entree, duree_minutes: Entree, destination?: Entree, aide?: Entree, date?: Entree): Resultat {
-  return diffuser([genre, duree_minutes, destination, aide, date], NOMS_NUMERAIRE_MIN, numeraireMinCellule);
+  return diffuser([genre, duree_minutes, destination, aide, date], NOMS_NUMERAIRE_MIN, parValeurs("NUMERAIRE_MIN", numeraireMinCellule));
 }

@@ -1,0 +1,192 @@
+/**
+ * A memory of answers found by the raw cells they were computed from, bounded in bytes. Excel hands
+ * the whole range to a catalogue formula on every recalculation: each row is looked up by a hash of
+ * its raw values, then compared value by value, so a row seen before costs about a microsecond and a
+ * changed row is never served a stale answer (at worst a miss). A text key built from the values cost
+ * ~7 µs a row, mostly writing numbers as text (BENCHMARKS.md).
+ *
+ * Values are equal when they have the same type and value: numbers as Object.is (-0 is not 0), texts
+ * exactly, Dates by their time, and every blank (null, undefined, "", spaces) alike, since every
+ * reader of src/dossier takes them all as "not given". A value of any other type gives no hash: the row
+ * is then computed every time. The context (which field each value is read into, the `date` argument,
+ * today…) is a number the caller gets from `contexte`, part of the hash and compared too.
+ */
+import type { Cellule } from "../dossier";
+import { estVide as vide } from "../dossier/valeurs";
+import { ErreurExcel } from "./excel";
+
+/** Where the raw values of row `n` are read: `brute(n, i)` for i below `champs.length`. */
+export interface Source {
+  readonly champs: { readonly length: number };
+  brute(n: number, i: number): Cellule;
+}
+
+/** The hash of a row none of whose values is given (a catalogue's empty row). */
+export const VIDE = -2;
+/** The hash of a row holding a value that cannot be compared: not remembered. */
+export const SANS_EMPREINTE = -1;
+
+const DOUBLE = new Float64Array(1);
+const MOTS = new Uint32Array(DOUBLE.buffer);
+
+function melanger(h: number, x: number): number {
+  h = Math.imul(h ^ x, 0x9e3779b1);
+  return (h << 13) | (h >>> 19);
+}
+
+/** Hash of the raw values of row `n` in a context: SANS_EMPREINTE, VIDE, or a number ≥ 0. */
+export function empreinte(source: Source, n: number, contexte: number): number {
+  let h = melanger(0x811c9dc5, contexte);
+  let donnees = false;
+  for (let i = 0; i < source.champs.length; i++) {
+    const v = source.brute(n, i);
+    if (vide(v)) {
+      h = melanger(h, 1);
+      continue;
+    }
+    donnees = true;
+    if (typeof v === "number") {
+      DOUBLE[0] = v;
+      h = melanger(melanger(h, MOTS[0]), MOTS[1]);
+    } else if (typeof v === "string") {
+      h = melanger(h, v.length);
+      // Texts are compared whole; the hash reads at most 64 characters of each.
+      const pas = v.length > 64 ? Math.ceil(v.length / 64) : 1;
+      for (let k = 0; k < v.length; k += pas) h = melanger(h, v.charCodeAt(k));
+    } else if (typeof v === "boolean") h = melanger(h, v ? 3 : 2);
+    else if (v instanceof Date) {
+      DOUBLE[0] = v.getTime();
+      h = melanger(melanger(h, MOTS[0] ^ 5), MOTS[1]);
+    } else return SANS_EMPREINTE;
+  }
+  return donnees ? h >>> 0 : VIDE;
+}
+
+function memeValeur(connue: Cellule, v: Cellule): boolean {
+  if (vide(v)) return connue === null;
+  if (typeof v === "number") return typeof connue === "number" && Object.is(connue, v);
+  if (v instanceof Date) return connue instanceof Date && Object.is(connue.getTime(), v.getTime());
+  return connue === v;
+}
+
+/** Rough heap size of a remembered value, enough to bound the memory. */
+export function taille(c: unknown): number {
+  if (typeof c === "string") return 24 + 2 * c.length;
+  if (c instanceof ErreurExcel) return 64 + 2 * c.message.length;
+  if (Array.isArray(c)) return 16 + c.reduce((s: number, x) => s + taille(x), 0);
+  return 16;
+}
+
+interface Entree<T> {
+  contexte: number;
+  /** The raw values, blanks as null. */
+  brutes: Cellule[];
+  valeur: T;
+  octets: number;
+  /** Another row with the same hash. */
+  suivante: Entree<T> | null;
+}
+
+/**
+ * Bounded by two generations rather than an exact LRU order: moving each row read to the end of one
+ * ordered Map cost more than the rest of a hit (measured). New rows go to `recente`; when it holds half
+ * the bound, it becomes `ancienne` and the previous `ancienne` is dropped; a row read from `ancienne`
+ * moves back to `recente`. So at most `octetsMax` are held, and a catalogue up to half of it is
+ * never evicted while it is read again and again.
+ */
+export class MemoireBornee<T> {
+  private recente = new Map<number, Entree<T>>();
+  private ancienne = new Map<number, Entree<T>>();
+  private octetsRecente = 0;
+  private octetsAncienne = 0;
+  private lignesRecente = 0;
+  private lignesAncienne = 0;
+  private readonly contextes = new Map<string, number>();
+
+  constructor(readonly octetsMax: number) {}
+
+  /** The number of a context (never reused: a context met again after a clear is a new number, its rows misses). */
+  contexte(texte: string): number {
+    let id = this.contextes.get(texte);
+    if (id === undefined) {
+      if (this.contextes.size >= 1000) this.contextes.clear();
+      id = ++dernierContexte;
+      this.contextes.set(texte, id);
+    }
+    return id;
+  }
+
+  /** The value remembered for row `n` of hash `h` (empreinte). */
+  lire(h: number, source: Source, n: number, contexte: number): T | undefined {
+    if (h === SANS_EMPREINTE) return undefined;
+    const e = trouver(this.recente.get(h), source, n, contexte);
+    if (e !== undefined) return e.valeur;
+    const premiere = this.ancienne.get(h);
+    const a = trouver(premiere, source, n, contexte);
+    if (a === undefined) return undefined;
+    // Read again: back to the recent generation.
+    const reste = sans(premiere!, a);
+    if (reste === null) this.ancienne.delete(h);
+    else this.ancienne.set(h, reste);
+    this.octetsAncienne -= a.octets;
+    this.lignesAncienne--;
+    this.ajouter(h, { ...a, suivante: null });
+    return a.valeur;
+  }
+
+  /** Remembers `valeur` for row `n` (just missed by `lire`). */
+  ecrire(h: number, source: Source, n: number, contexte: number, valeur: T): void {
+    if (h === SANS_EMPREINTE) return;
+    const brutes: Cellule[] = [];
+    for (let i = 0; i < source.champs.length; i++) {
+      const v = source.brute(n, i);
+      brutes.push(vide(v) ? null : v instanceof Date ? new Date(v.getTime()) : v);
+    }
+    const octets = 64 + 8 * brutes.length + taille(brutes) + taille(valeur);
+    this.ajouter(h, { contexte, brutes, valeur, octets, suivante: null });
+  }
+
+  private ajouter(h: number, e: Entree<T>): void {
+    e.suivante = this.recente.get(h) ?? null;
+    this.recente.set(h, e);
+    this.octetsRecente += e.octets;
+    this.lignesRecente++;
+    if (this.octetsRecente > this.octetsMax / 2) {
+      this.ancienne = this.recente;
+      this.octetsAncienne = this.octetsRecente;
+      this.lignesAncienne = this.lignesRecente;
+      this.recente = new Map();
+      this.octetsRecente = 0;
+      this.lignesRecente = 0;
+    }
+  }
+
+  /** Rows remembered, and their estimated size in bytes. */
+  get taille(): { lignes: number; octets: number } {
+    return { lignes: this.lignesRecente + this.lignesAncienne, octets: this.octetsRecente + this.octetsAncienne };
+  }
+
+  vider(): void {
+    this.recente.clear();
+    this.ancienne.clear();
+    this.octetsRecente = this.octetsAncienne = this.lignesRecente = this.lignesAncienne = 0;
+  }
+}
+
+function trouver<T>(premiere: Entree<T> | undefined, source: Source, n: number, contexte: number): Entree<T> | undefined {
+  for (let e = premiere ?? null; e !== null; e = e.suivante) {
+    if (e.contexte !== contexte || e.brutes.length !== source.champs.length) continue;
+    let i = 0;
+    while (i < e.brutes.length && memeValeur(e.brutes[i], source.brute(n, i))) i++;
+    if (i === e.brutes.length) return e;
+  }
+  return undefined;
+}
+
+/** The chain without `retiree` (copied up to it: entries are never shared between chains). */
+function sans<T>(premiere: Entree<T>, retiree: Entree<T>): Entree<T> | null {
+  if (premiere === retiree) return retiree.suivante;
+  return { ...premiere, suivante: sans(premiere.suivante!, retiree) };
+}
+
+let dernierContexte = 0;
