@@ -3,9 +3,11 @@
  * add-in bundle): native Excel functions by the engine, CNC.* by the add-in's own functions
  * (plugin-cnc.ts). A CNC function whose result spills gets the size it really returned: when it
  * differs from the size reserved, the workbook is rebuilt with the sizes learned (at most a few
- * passes; a spill range normally settles on the second).
+ * passes; a spill range normally settles on the second). The CNC formulas that read only plain
+ * cells are computed without the engine (cnc-direct.ts), which then holds only the other formulas.
  */
-import { HyperFormula, type CellValue, type ConfigParams, type SerializedNamedExpression } from "hyperformula";
+import { DetailedCellError, HyperFormula, type CellValue, type ConfigParams, type SerializedNamedExpression } from "hyperformula";
+import { calculerDirect, cellule, chevauche, type CalculDirect } from "./cnc-direct";
 import { ErreurClasseur } from "./erreurs";
 import type { ClasseurLu, FormuleLue } from "./lire";
 import { avecContexte, cle, enregistrerFonctionsCnc, type ContexteCnc, type Taille } from "./plugin-cnc";
@@ -36,6 +38,8 @@ export interface Calcul {
 export interface OptionsCalcul {
   /** Called after each CNC call with the number done and the number of CNC formulas (a pass may call each more than once). */
   progression?: (faits: number, total: number) => void;
+  /** false: every formula by the engine, none computed directly (cnc-direct.ts); for tests and benchmarks. */
+  direct?: boolean;
 }
 
 function nomsDefinis(lu: ClasseurLu): SerializedNamedExpression[] {
@@ -65,9 +69,12 @@ function colonne(n: number): string {
   return s;
 }
 
-function construire(lu: ClasseurLu, noms: SerializedNamedExpression[], ctx: ContexteCnc): HyperFormula {
+function construire(lu: ClasseurLu, noms: SerializedNamedExpression[], ctx: ContexteCnc, direct: CalculDirect | null): HyperFormula {
   // Array.from, not map: a sheet's rows may have holes (blank rows), which HyperFormula refuses.
-  const feuilles = Object.fromEntries(lu.feuilles.map((f) => [f.nom, Array.from(f.donnees, (l) => (l ? Array.from(l, (v) => v ?? null) : []))]));
+  const donnees = lu.feuilles.map((f) => Array.from(f.donnees, (l) => (l ? Array.from(l, (v) => v ?? null) : [])));
+  // A formula computed without the engine is its value for the engine.
+  if (direct) for (const [f, contenu] of direct.contenus) donnees[f.indexFeuille][f.ligne - 1][f.colonne - 1] = contenu;
+  const feuilles = Object.fromEntries(lu.feuilles.map((f, i) => [f.nom, donnees[i]]));
   try {
     return avecContexte(ctx, () => HyperFormula.buildFromSheets(feuilles, CONFIGURATION, noms));
   } catch (e) {
@@ -76,13 +83,34 @@ function construire(lu: ClasseurLu, noms: SerializedNamedExpression[], ctx: Cont
 }
 
 export function calculerClasseur(lu: ClasseurLu, options: OptionsCalcul = {}): Calcul {
+  const totalCnc = lu.formules.filter((f) => f.orthographe !== null).length;
+  let faits = 0;
+  const apresAppel = options.progression ? () => options.progression!(++faits, totalCnc) : undefined;
+  if (options.direct === false) return calculerAvecMoteur(lu, null, apresAppel);
+  const direct = calculerDirect(lu, apresAppel);
+  const calcul = calculerAvecMoteur(lu, direct, apresAppel);
+  if (direct.lus.length === 0 || !debordeSurLu(lu, calcul, direct)) return calcul;
+  // A spill computed by the engine covers a cell read without it: everything by the engine, as before.
+  calcul.hf.destroy();
+  return calculerAvecMoteur(lu, null, apresAppel);
+}
+
+/** Whether an array result of the engine spills over a cell that a formula computed without it read. */
+function debordeSurLu(lu: ClasseurLu, calcul: Calcul, direct: CalculDirect): boolean {
+  for (const [f, t] of calcul.tailles) {
+    if (t.lignes === 1 && t.colonnes === 1) continue;
+    const zone = { haut: f.ligne, bas: f.ligne + t.lignes - 1, gauche: f.colonne, droite: f.colonne + t.colonnes - 1 };
+    if (direct.lus.some((l) => l.indexFeuille === f.indexFeuille && chevauche(l.zone, zone))) return true;
+  }
+  return false;
+}
+
+function calculerAvecMoteur(lu: ClasseurLu, direct: CalculDirect | null, apresAppel: (() => void) | undefined): Calcul {
   enregistrerFonctionsCnc();
   const ids = new Map<number, number>();
   const tailles = new Map<string, Taille>();
   const parCle = new Map<string, FormuleLue>();
-  const cncSeules = lu.formules.filter((f) => f.cncSeul);
-  const totalCnc = lu.formules.filter((f) => f.orthographe !== null).length;
-  let faits = 0;
+  const cncSeules = lu.formules.filter((f) => f.cncSeul && !direct?.contenus.has(f));
   const noms = nomsDefinis(lu);
   // HyperFormula numbers sheets in the order given: the sizes can be keyed before the first build.
   lu.feuilles.forEach((_f, i) => ids.set(i, i));
@@ -99,12 +127,9 @@ export function calculerClasseur(lu: ClasseurLu, options: OptionsCalcul = {}): C
   let passes = 0;
   for (;;) {
     passes++;
-    const ctx: ContexteCnc = {
-      tailles, naturelles: new Map(),
-      apresAppel: options.progression ? () => options.progression!(++faits, totalCnc) : undefined,
-    };
+    const ctx: ContexteCnc = { tailles, naturelles: new Map(), apresAppel };
     hf?.destroy();
-    hf = construire(lu, noms, ctx);
+    hf = construire(lu, noms, ctx, direct);
     lu.feuilles.forEach((f, i) => {
       if (hf!.getSheetId(f.nom) !== i) throw new Error(`numérotation inattendue des feuilles par le moteur (« ${f.nom} »)`);
     });
@@ -123,7 +148,7 @@ export function calculerClasseur(lu: ClasseurLu, options: OptionsCalcul = {}): C
   const parFormule = new Map<FormuleLue, Taille>();
   for (const f of lu.formules) {
     const sheet = ids.get(f.indexFeuille)!;
-    const t = f.cncSeul ? tailles.get(cle({ sheet, row: f.ligne - 1, col: f.colonne - 1 })) : undefined;
+    const t = f.cncSeul && !direct?.contenus.has(f) ? tailles.get(cle({ sheet, row: f.ligne - 1, col: f.colonne - 1 })) : undefined;
     if (t) parFormule.set(f, t);
     else if (f.tableau) {
       // A native array formula: the engine's own array size.
@@ -134,7 +159,14 @@ export function calculerClasseur(lu: ClasseurLu, options: OptionsCalcul = {}): C
     hf: moteur,
     tailles: parFormule,
     passes,
-    valeur: (indexFeuille, ligne, col) => moteur.getCellValue({ sheet: ids.get(indexFeuille)!, row: ligne - 1, col: col - 1 }),
+    valeur: (indexFeuille, ligne, col) => {
+      const adresse = { sheet: ids.get(indexFeuille)!, row: ligne - 1, col: col - 1 };
+      const erreur = direct?.erreurs.get(cellule(indexFeuille, ligne, col));
+      if (erreur === undefined) return moteur.getCellValue(adresse);
+      // As the engine exports an error of its own: its code from the cell, the message from the CNC function.
+      const code = moteur.getCellValue(adresse);
+      return new DetailedCellError(erreur, code instanceof DetailedCellError ? code.value : String(code), moteur.simpleCellAddressToString(adresse, -1));
+    },
   };
 }
 
