@@ -18,10 +18,13 @@ const SECTIONS: Section[] = [
   { nom: "ligne de commande sur des classeurs", executer: () => benchCli(RACINE) },
 ];
 
+/** `npm run bench -- bundle` runs only the sections whose name holds one of the words given. */
+const choisies = process.argv.slice(2);
+
 async function principal(): Promise<void> {
   const lignes: Ligne[] = [];
   process.stderr.write(`Machine : ${JSON.stringify(machine())}\n`);
-  for (const s of SECTIONS) {
+  for (const s of SECTIONS.filter((x) => choisies.length === 0 || choisies.some((m) => x.nom.includes(m)))) {
     process.stderr.write(`… ${s.nom}\n`);
     lignes.push(...(await s.executer()));
   }

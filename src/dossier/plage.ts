@@ -100,18 +100,47 @@ function ouvrirChampValeur(libelles: readonly Cellule[], valeurs: readonly Cellu
   };
 }
 
-function ouvrirCatalogue(entete: readonly Cellule[], lignes: readonly (readonly Cellule[])[]): PlageOuverte {
+interface EnteteLue {
+  /** The field of each column, undefined for a column that is not a field. */
+  parColonne: (ChampDossier | undefined)[];
+  ignores: string[];
+  doublons: string[];
+  /** Columns holding a field, and their field, in order. */
+  colonnes: number[];
+  champs: ChampDossier[];
+}
+
+/**
+ * Headers already read: Excel hands the same header to every formula of a catalogue, and a template
+ * puts one formula per cell reading it (50 000 calls on a recalculation of 10 000 works).
+ */
+const ENTETES_LUES = new Map<string, EnteteLue>();
+
+function lireEntete(entete: readonly Cellule[]): EnteteLue {
+  // Only headers of labels and blanks are remembered, keyed by their JSON (null and undefined alike: both are blank).
+  const cle = entete.length <= 1000 && entete.every((c) => typeof c === "string" || c === null || c === undefined) ? JSON.stringify(entete) : null;
+  const connue = cle === null ? undefined : ENTETES_LUES.get(cle);
+  if (connue) return connue;
   const parColonne = entete.map((c) => {
     const t = texteLibelle(c);
     return t === null ? undefined : champDepuisLibelle(t);
   });
-  const ignores = entete.map(texteLibelle).filter((t, i): t is string => t !== null && parColonne[i] === undefined);
+  const ignores = [...new Set(entete.map(texteLibelle).filter((t, i): t is string => t !== null && parColonne[i] === undefined))];
   const doublons = [...new Set(parColonne.filter((c, i) => c !== undefined && parColonne.indexOf(c) !== i) as string[])];
   const colonnes: number[] = [];
   parColonne.forEach((c, i) => { if (c !== undefined) colonnes.push(i); });
-  const champs = colonnes.map((i) => parColonne[i]!);
+  const lue = { parColonne, ignores, doublons, colonnes, champs: colonnes.map((i) => parColonne[i]!) };
+  if (cle !== null && cle.length <= 20_000) {
+    if (ENTETES_LUES.size >= 256) ENTETES_LUES.clear();
+    ENTETES_LUES.set(cle, lue);
+  }
+  return lue;
+}
+
+function ouvrirCatalogue(entete: readonly Cellule[], lignes: readonly (readonly Cellule[])[]): PlageOuverte {
+  const { parColonne, ignores, doublons, colonnes, champs } = lireEntete(entete);
   return {
-    forme: "catalogue", ignores: [...new Set(ignores)], nombre: lignes.length, champs,
+    forme: "catalogue", ignores: [...ignores], nombre: lignes.length, champs,
     brute: (n, i) => lignes[n][colonnes[i]],
     lire: (n) => {
       const ligne = lignes[n];

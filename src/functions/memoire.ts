@@ -46,8 +46,23 @@ export const compteurs = { servies: 0, evaluees: 0 };
 
 /** The context of every work of this range: call once per formula call, then memorisee / memoriser. */
 export function contexteOeuvres(plage: PlageOuverte, date: string | undefined, aujourdhui: string): number {
-  return oeuvres.contexte(`${plage.forme}|${date ?? ""}|${aujourdhui}|${plage.champs.join(",")}`);
+  // A catalogue header read before gives the same `champs` array (src/dossier/plage.ts): its contexts are kept beside it.
+  let parDate = CONTEXTES.get(plage.champs);
+  if (parDate === undefined) {
+    parDate = new Map();
+    CONTEXTES.set(plage.champs, parDate);
+  }
+  const cle = `${plage.forme}|${date ?? ""}|${aujourdhui}`;
+  let id = parDate.get(cle);
+  if (id === undefined) {
+    if (parDate.size >= 100) parDate.clear();
+    id = oeuvres.contexte(`${cle}|${plage.champs.join(",")}`);
+    parDate.set(cle, id);
+  }
+  return id;
 }
+
+const CONTEXTES = new WeakMap<readonly string[], Map<string, number>>();
 
 let dernierNom: string | undefined;
 let dernierIndex: number | undefined;
