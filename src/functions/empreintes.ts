@@ -12,7 +12,7 @@
  * today…) is a number the caller gets from `contexte`, part of the hash and compared too.
  */
 import type { Cellule } from "../dossier";
-import { estVide as vide } from "../dossier/valeurs";
+import { estVide } from "../dossier/valeurs";
 import { ErreurExcel } from "./excel";
 
 /** Where the raw values of row `n` are read: `brute(n, i)` for i below `champs.length`. */
@@ -26,17 +26,33 @@ export const VIDE = -2;
 /** The hash of a row holding a value that cannot be compared: not remembered. */
 export const SANS_EMPREINTE = -1;
 
+// Everything stays a small integer for V8 (31 bits): Uint32 words or a final `>>> 0` made heap
+// numbers, and the hash cost more than the rest of a lookup in the add-in bundle (measured).
+// Globals (Math, Object, Date) are read once: in a node `vm` context, as the benchmark loads the
+// bundle, each global lookup goes through the context's interceptor and cost ~60 times the hash.
 const DOUBLE = new Float64Array(1);
-const MOTS = new Uint32Array(DOUBLE.buffer);
+const MOTS = new Int32Array(DOUBLE.buffer);
+const DORE = 0x9e3779b1 | 0;
+const imul = Math.imul;
+const DateJs = Date;
 
 function melanger(h: number, x: number): number {
-  h = Math.imul(h ^ x, 0x9e3779b1);
+  h = imul(h ^ x, DORE);
   return (h << 13) | (h >>> 19);
 }
 
-/** Hash of the raw values of row `n` in a context: SANS_EMPREINTE, VIDE, or a number ≥ 0. */
+/** estVide (src/dossier) without trimming a text that starts with a visible ASCII character. */
+function vide(v: Cellule): boolean {
+  if (typeof v === "string") {
+    const c = v.charCodeAt(0);
+    return !(c > 32 && c < 127) && estVide(v);
+  }
+  return v === null || v === undefined;
+}
+
+/** Hash of the raw values of row `n` in a context: SANS_EMPREINTE, VIDE, or a number from 0 to 2^30 - 1. */
 export function empreinte(source: Source, n: number, contexte: number): number {
-  let h = melanger(0x811c9dc5, contexte);
+  let h = melanger(0x811c9dc5 | 0, contexte);
   let donnees = false;
   for (let i = 0; i < source.champs.length; i++) {
     const v = source.brute(n, i);
@@ -54,19 +70,24 @@ export function empreinte(source: Source, n: number, contexte: number): number {
       const pas = v.length > 64 ? Math.ceil(v.length / 64) : 1;
       for (let k = 0; k < v.length; k += pas) h = melanger(h, v.charCodeAt(k));
     } else if (typeof v === "boolean") h = melanger(h, v ? 3 : 2);
-    else if (v instanceof Date) {
+    else if (v instanceof DateJs) {
       DOUBLE[0] = v.getTime();
       h = melanger(melanger(h, MOTS[0] ^ 5), MOTS[1]);
     } else return SANS_EMPREINTE;
   }
-  return donnees ? h >>> 0 : VIDE;
+  return donnees ? h & 0x3fffffff : VIDE;
+}
+
+/** Object.is for numbers: NaN equals NaN, -0 differs from 0. */
+function memeNombre(a: number, b: number): boolean {
+  return a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;
 }
 
 function memeValeur(connue: Cellule, v: Cellule): boolean {
   if (vide(v)) return connue === null;
-  if (typeof v === "number") return typeof connue === "number" && Object.is(connue, v);
-  if (v instanceof Date) return connue instanceof Date && Object.is(connue.getTime(), v.getTime());
-  return connue === v;
+  if (typeof v === "number") return typeof connue === "number" && memeNombre(connue, v);
+  if (typeof v !== "object") return connue === v;
+  return v instanceof DateJs && connue instanceof DateJs && memeNombre(connue.getTime(), v.getTime());
 }
 
 /** Rough heap size of a remembered value, enough to bound the memory. */
