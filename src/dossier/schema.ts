@@ -4,7 +4,7 @@
  * array, the index of the dossier).
  */
 import { z } from "zod";
-import type { Dossier } from "../rules";
+import { contradictions, type Dossier } from "../rules";
 import { CHAMPS, type Nature } from "./champs";
 import { estVide, lireAide, lireBooleen, lireDate, lireDestination, lireDuree, lireEntier, lireGenre, lireMontant, lireTexte, type Lu } from "./valeurs";
 
@@ -75,7 +75,13 @@ function compacter(objet: Record<string, unknown>): Dossier {
 export function parseDossier(entree: unknown, index?: number): Dossier {
   const r = SCHEMA.safeParse(entree);
   if (!r.success) throw new DossierInvalide(erreursZod(r.error, index));
-  return compacter(r.data);
+  const dossier = compacter(r.data);
+  // Fields that contradict each other (a part above its whole): an error naming both, never a verdict.
+  const c = contradictions(dossier);
+  if (c.length) {
+    throw new DossierInvalide(c.map((x) => ({ ...(index === undefined ? {} : { index }), champ: x.champs.join(" / "), message: `incohérent avec ${x.champs.slice(1).map((f) => `« ${f} »`).join(" et ")} : ${x.message}` })));
+  }
+  return dossier;
 }
 
 /** One dossier or an array of them (a catalogue), as DOSSIER.md allows. */

@@ -47,13 +47,14 @@ function matrice(r: Resultat): any[][] {
  * @param {any[][]} [destination] television (par défaut) ou smad (œuvre conçue pour les services à la demande).
  * @param {any[][]} [aide] automatique (par défaut), selective ou preparation.
  * @param {any[][]} [date] Date de la demande (AAAA-MM-JJ, JJ/MM/AAAA ou date Excel) : choisit la version du RGA ; aujourd'hui par défaut.
- * @returns {any[][]} L'apport initial minimum en euros, arrondi au centime.
+ * @param {any[][]} [duree_minutes] Durée totale de l'œuvre en minutes : l'apport minimum comprend alors au moins la part minimale en numéraire.
+ * @returns {any[][]} L'apport initial minimum en euros, arrondi au centime supérieur (ce montant exact est conforme).
  */
 export function apportMin(
   genre: any[][], cout_definitif: any[][], participation_francaise?: any[][], preventes_internationales?: any[][],
-  points_creation?: any[][], points_fabrication?: any[][], destination?: any[][], aide?: any[][], date?: any[][],
+  points_creation?: any[][], points_fabrication?: any[][], destination?: any[][], aide?: any[][], date?: any[][], duree_minutes?: any[][],
 ): any[][] {
-  return matrice(cnc.APPORT_MIN(genre, cout_definitif, participation_francaise, preventes_internationales, points_creation, points_fabrication, destination, aide, date));
+  return matrice(cnc.APPORT_MIN(genre, cout_definitif, participation_francaise, preventes_internationales, points_creation, points_fabrication, destination, aide, date, duree_minutes));
 }
 
 /**
