@@ -191,7 +191,7 @@ export function evaluerListeReference(d: Dossier, p: ParametresVersion): Section
   const r = p.reference;
   const apport = evaluerApport(d, r, p);
   const conditions = [evaluerGenre(d, r), evaluerFormat(d, r), evaluerAutorisations(d, r), apport.condition, evaluerNumeraire(d, r), evaluerDiffusion(d, r)];
-  const numeraire = conditions[4];
+  const numeraire = conditions.find((c) => c.code === "C5")!;
   return {
     statut: statutSection(conditions), conditions, ecart: ecartSection(conditions), levier: leviers(d, p, numeraire),
     taux: apport.taux, tauxArticle: apport.tauxArticle, apportMinimum: apport.apportMinimum,

@@ -142,7 +142,7 @@ export function evaluerPartMinimale(
   if (resultat.statut === "incomplet" && apport.greaterThanOrEqualTo(minReduit) && resultat.conditions.every((c) => c.statut !== "non_conforme")) {
     return { statut: "incomplet", raison: "casIncomplet", taux: taux25, attendu: min25, ecart: null, preventesManquantes: null, cas: resultat, manquants: resultat.manquants };
   }
-  if (resultat.statut === "conforme") {
+  if (resultat.statut === "conforme" && apport.greaterThanOrEqualTo(minReduit)) {
     return { statut: "conforme", raison: "cas", taux: cas.taux, attendu: minReduit, ecart: ZERO, preventesManquantes: null, cas: resultat, manquants: [] };
   }
   if (apport.lessThan(minReduit)) return nonConforme("sousTauxReduit", resultat, minimum, tauxMinimum);

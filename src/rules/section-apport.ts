@@ -35,7 +35,9 @@ export function evaluerSectionApport(d: Dossier, p: ParametresVersion, dateRefer
   const preparation = aide === "preparation" ? lecturePreparation(p) : null;
   // Preparation aid under the recast is checked as automatic aid (DOMAIN.md).
   const aideRegle = preparation && !preparation.dispense ? "automatique" : aide;
-  const smad311_12 = relevedu311_12(p, d.destination);
+  // 311-12 governs automatic aid only ("pour être admises au bénéfice des aides financières
+  // automatiques"); a selective aid request for such a work falls under 311-11 al. 4 like any work.
+  const smad311_12 = relevedu311_12(p, d.destination) && aideRegle !== "selective";
   const numeraireMinimum = d.genre && d.dureeMinutes ? calculerNumeraireMinimum(p, { genre: d.genre, dureeMinutes: d.dureeMinutes, destination: d.destination, aide: aideRegle }) : null;
   const apportMinimum = b !== null && d.genre
     ? calculerApportMinimum(p, { genre: d.genre, base: b, preventesInternationales: d.preventesInternationales, pointsCreation: d.pointsCreation, pointsFabrication: d.pointsFabrication, destination: d.destination, aide: aideRegle, dureeMinutes: d.dureeMinutes })
