@@ -9,7 +9,7 @@ import { existsSync, readdirSync } from "fs";
 import type ExcelJS from "exceljs";
 import { parseDossier } from "../../src/dossier";
 import { LIBELLES_STATUT } from "../../src/render/texte";
-import { auCentime, ecartAuCentime, calculerApportMinimum, calculerNumeraireMinimum, evaluer, parametresVersion, type Verdict } from "../../src/rules";
+import { auCentimeSuperieur, ecartAuCentime, calculerApportMinimum, calculerNumeraireMinimum, evaluer, manquantsApportMinimum, parametresVersion, type Verdict } from "../../src/rules";
 import { tableauVerdict } from "../../src/functions/cnc";
 import { VERSION_COMPLEMENT } from "../../src/functions/cnc";
 import { modelePlan, TYPES_APPORT, type LigneFinancement, type PlanModele, type ResultatModele } from "../../src/modele";
@@ -37,7 +37,7 @@ const FICTION_LIGNES: LigneFinancement[] = [
 ];
 
 /** An international coproduction: the base is the participation française (total less the foreign coproducer). */
-const COPRO_SAISIE = { ...FICTION_SAISIE, titre: "Marée haute (coproduction)", coproductionInternationale: "oui", dateDemande: jour(2023, 3, 2) };
+const COPRO_SAISIE = { ...FICTION_SAISIE, titre: "Marée haute (coproduction)", coproductionInternationale: "oui", dateDemande: jour(2023, 3, 2), depensesFrance: 2900000 };
 const COPRO_LIGNES: LigneFinancement[] = [
   ...FICTION_LIGNES.slice(0, 4),
   { source: "Coproducteur belge", type: TYPES_APPORT.coproducteurEtranger, montant: 1000000, numeraire: true },
@@ -75,12 +75,17 @@ function attenduPour(r: ResultatModele, v: Verdict, d: Record<string, unknown>):
   const ecart = (s: "apportInitial" | "listeReference") => (v[s].statut === "incomplet" ? { error: "#N/A" } : (v[s].ecart === null ? 0 : ecartAuCentime(v[s].ecart!).toNumber()));
   switch (r.cle) {
     case "version": return `RGA ${v.version} · CNC Conformité ${VERSION_COMPLEMENT}`;
-    case "apportMinimum": return auCentime(calculerApportMinimum(p, {
-      genre: dossier.genre!, base: dossier.coproductionInternationale ? dossier.participationFrancaise! : dossier.coutDefinitif!,
-      preventesInternationales: dossier.preventesInternationales, pointsCreation: dossier.pointsCreation, pointsFabrication: dossier.pointsFabrication,
-      destination: dossier.destination, aide: dossier.aide,
-    })).toNumber();
-    case "numeraireMinimum": return dossier.dureeMinutes === undefined ? { error: "#N/A" } : auCentime(calculerNumeraireMinimum(p, { genre: dossier.genre!, dureeMinutes: dossier.dureeMinutes!, destination: dossier.destination, aide: dossier.aide })).toNumber();
+    case "apportMinimum": {
+      const e = {
+        genre: dossier.genre!, base: dossier.coproductionInternationale ? dossier.participationFrancaise! : dossier.coutDefinitif!,
+        preventesInternationales: dossier.preventesInternationales, pointsCreation: dossier.pointsCreation, pointsFabrication: dossier.pointsFabrication,
+        destination: dossier.destination, aide: dossier.aide,
+      };
+      // Presales without the points of the case: #N/A naming them (issue 17, item 7), never a silent 25 %.
+      if (manquantsApportMinimum(p, e).length) return { error: "#N/A" };
+      return auCentimeSuperieur(calculerApportMinimum(p, e)).toNumber();
+    }
+    case "numeraireMinimum": return dossier.dureeMinutes === undefined ? { error: "#N/A" } : auCentimeSuperieur(calculerNumeraireMinimum(p, { genre: dossier.genre!, dureeMinutes: dossier.dureeMinutes!, destination: dossier.destination, aide: dossier.aide })).toNumber();
     case "statutApport": return statut("apportInitial");
     case "ecartApport": return ecart("apportInitial");
     case "apportConforme": return v.apportInitial.statut === "incomplet" ? { error: "#N/A" } : v.apportInitial.statut !== "non_conforme";

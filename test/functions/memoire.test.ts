@@ -20,7 +20,7 @@ describe("mémoire des œuvres", () => {
     ECART([ENTETE], [["majoration"]], l);
     expect(espion).toHaveBeenCalledTimes(50);
     // A changed value is another work: evaluated, never served a stale answer.
-    const modifiees = l.map((r, i) => (i === 7 ? [...r.slice(0, 4), 1, ...r.slice(5)] : r));
+    const modifiees = l.map((r, i) => (i === 7 ? [...r.slice(0, 4), 100_000, ...r.slice(5)] : r));
     const reponse = APPORT_CONFORME([ENTETE], modifiees) as unknown[][];
     expect(espion).toHaveBeenCalledTimes(51);
     expect(reponse[7][0]).toBe(false);
