@@ -6,6 +6,7 @@
 import type { Dossier, Verdict } from "../rules";
 import { evaluer } from "../rules";
 import { rapportTexte } from "../render/texte";
+import { preventesEnAlternative } from "./leviers";
 import { copierTexte } from "./presse-papiers";
 import { el, vider } from "./vue/dom";
 import { vueMessage } from "./vue/messages";
@@ -72,7 +73,7 @@ export function creerEcran(): Ecran {
       vider(zoneAvis);
       zoneAvis.append(...avis.filter((a): a is HTMLElement => a !== null));
       vider(contenu);
-      contenu.append(vueVerdict(courant, { sansDateDemande: dossier.dateDemande === undefined }));
+      contenu.append(vueVerdict(courant, { sansDateDemande: dossier.dateDemande === undefined, alternative: preventesEnAlternative(dossier, courant) }));
       activerCopie(true);
       return courant;
     },

@@ -1,0 +1,137 @@
+/**
+ * Pure text (no DOM): what the summary at the top of the pane tells the finance team to do, in
+ * plain words. The figure is the section's `ecart` as the core gives it — the same figure as the
+ * JSON `ecart` and CNC.ECART, rounded the same way (ecartAuCentime) — never recomputed here; this
+ * module only picks which section speaks first and names the lever in French.
+ */
+import { euros, ecartAuCentime, manquantsSection, type Condition, type Decimal, type Section, type Verdict } from "../../rules";
+import { valeurTexte } from "../../render/texte";
+import { libelleChamp, messageEnFrancais, uniteAffichee } from "./libelles";
+
+export type CleSection = "apportInitial" | "listeReference" | "majoration";
+export const CLES_SECTIONS: readonly CleSection[] = ["apportInitial", "listeReference", "majoration"];
+
+export const TITRES: Record<CleSection, string> = {
+  apportInitial: "Apport initial",
+  listeReference: "Liste des œuvres de référence",
+  majoration: "Majoration de 25 %",
+};
+
+/** Short names for the three tiles side by side (320 px leaves about 90 px each). */
+export const TITRES_COURTS: Record<CleSection, string> = {
+  apportInitial: "Apport initial",
+  listeReference: "Liste de référence",
+  majoration: "Majoration 25 %",
+};
+
+export interface Consigne {
+  section: CleSection | null;
+  genre: "ajouter" | "corriger" | "renseigner" | "conforme";
+  texte: string;
+}
+
+/** What the lever of a euro condition is, by the field its "constaté" measures. */
+function levier(cle: CleSection, c: Condition | undefined): string {
+  if (!c) return cle === "majoration" ? "de dépenses en France" : "d'apport initial";
+  switch (c.code) {
+    case "A1": case "B2": case "C4": return "d'apport initial";
+    case "A2": return "de numéraire des éditeurs dans l'apport initial";
+    case "B1": case "B3": return "de numéraire des éditeurs de services à la demande";
+    case "C5": return "de numéraire d'un même groupe d'éditeurs (télévision ou services à la demande)";
+    case "A4": return "de préventes internationales";
+    case "D": return c.libelle.endsWith("postes") ? "de dépenses en France sur les postes de création et de fabrication" : "de dépenses en France";
+    default: return `(${c.libelle})`;
+  }
+}
+
+const MONTANT = (d: Decimal) => euros(ecartAuCentime(d));
+
+/** The section's euro gap to add, when it fails by an amount. */
+export function ecartAAjouter(s: Section): Decimal | null {
+  return s.statut === "non_conforme" && s.ecart !== null && s.ecart.greaterThan(0) ? s.ecart : null;
+}
+
+/** The euro condition the section's gap comes from (the same amount at the cent), if one does. */
+function conditionDeLEcart(s: Section, ecart: Decimal): Condition | undefined {
+  const voulu = ecartAuCentime(ecart);
+  return s.conditions.find((c) => c.statut === "non_conforme" && c.unite === "euros" && c.ecart !== null && ecartAuCentime(c.ecart).equals(voulu));
+}
+
+const GRAVITE: Record<Condition["statut"], number> = { non_conforme: 0, incomplet: 1, conforme: 2, non_applicable: 3 };
+
+/** Failing conditions first, then incomplete ones, then the rest, each group in the core's order. */
+export function parGravite(conditions: readonly Condition[]): Condition[] {
+  return conditions.map((c, i) => [c, i] as const).sort((a, b) => GRAVITE[a[0].statut] - GRAVITE[b[0].statut] || a[1] - b[1]).map(([c]) => c);
+}
+
+/** Fields to fill, by label, at most `max` named. */
+export function listeARenseigner(champs: readonly string[], max = 3): string {
+  const noms = champs.slice(0, max).map(libelleChamp);
+  const reste = champs.length - noms.length;
+  return noms.join(", ") + (reste > 0 ? ` et ${reste} autre${reste > 1 ? "s" : ""}` : "");
+}
+
+/** What one section asks for: an amount to add, a failing condition to fix, fields to fill. */
+export interface ConsignesSection {
+  ajouter: Consigne | null;
+  corriger: Consigne | null;
+  renseigner: Consigne | null;
+}
+
+/**
+ * One section's instructions. `alternative` is the other lever of the apport initial (international
+ * presales), shown only when given.
+ */
+export function consignesSection(cle: CleSection, s: Section, alternative: Decimal | null = null): ConsignesSection {
+  const ecart = ecartAAjouter(s);
+  const ajouter: Consigne | null = ecart === null ? null : {
+    section: cle, genre: "ajouter",
+    texte: `Ajoutez ${MONTANT(ecart)} ${levier(cle, conditionDeLEcart(s, ecart))}${alternative !== null ? `, ou ${MONTANT(alternative)} de préventes internationales` : ""}.`,
+  };
+  // The first failing condition that an amount in euros does not settle (a yes/no, points, a date…).
+  const bloquante = parGravite(s.conditions).find((c) => c.statut === "non_conforme" && !(c.unite === "euros" && ecart !== null));
+  let corriger: Consigne | null = null;
+  if (bloquante) {
+    const unite = uniteAffichee(bloquante);
+    const texte = bloquante.ecart !== null && bloquante.ecart.greaterThan(0) && unite !== null && unite !== "euros"
+      ? `Il manque ${valeurTexte(bloquante.ecart, unite)} : ${bloquante.libelle}.`
+      : messageEnFrancais(bloquante.message);
+    corriger = { section: cle, genre: "corriger", texte };
+  }
+  const manquants = manquantsSection(s);
+  const renseigner: Consigne | null = s.statut === "incomplet"
+    ? { section: cle, genre: "renseigner", texte: manquants.length ? `Renseignez : ${listeARenseigner(manquants)}.` : messageEnFrancais(parGravite(s.conditions)[0].message) }
+    : null;
+  return { ajouter, corriger, renseigner };
+}
+
+/**
+ * The summary's instructions: first the one to act on — the first section, in the order apport,
+ * liste, majoration, that fails by an amount; else the first that fails; else the first
+ * incomplete — then the other things each section asks for, an instruction already given once
+ * (the same amount for the apport and the liste) not repeated.
+ */
+export function consignes(v: Verdict, alternative: Decimal | null = null): { principale: Consigne; autres: Consigne[] } {
+  const parSection = CLES_SECTIONS.map((cle) => consignesSection(cle, v[cle], cle === "apportInitial" ? alternative : null));
+  const toutes = parSection.flatMap((c) => [c.ajouter, c.corriger, c.renseigner]).filter((c): c is Consigne => c !== null);
+  const principale = toutes.find((c) => c.genre === "ajouter") ?? toutes.find((c) => c.genre === "corriger") ?? toutes.find((c) => c.genre === "renseigner");
+  if (!principale) {
+    const applicables = CLES_SECTIONS.filter((cle) => v[cle].statut !== "non_applicable").length;
+    const texte = applicables === 3 ? "Le plan est conforme dans les trois sections : rien à ajouter."
+      : applicables === 0 ? "Aucune section ne s'applique à ce dossier."
+        : "Rien à ajouter : les sections qui s'appliquent sont conformes.";
+    return { principale: { section: null, genre: "conforme", texte }, autres: [] };
+  }
+  const dits = new Set([principale.texte]);
+  const autres = toutes.filter((c) => {
+    if (c === principale || dits.has(c.texte)) return false;
+    dits.add(c.texte);
+    return true;
+  });
+  return { principale, autres };
+}
+
+/** "Liste des œuvres de référence : renseignez …" — an instruction with the section it belongs to. */
+export function avecSection(c: Consigne): string {
+  return c.section ? `${TITRES[c.section]} : ${c.texte.charAt(0).toLowerCase()}${c.texte.slice(1)}` : c.texte;
+}
