@@ -28,9 +28,9 @@ body {
 [hidden] { display: none !important; }
 .hors-ecran { position: fixed; left: -10000px; top: 0; width: 1px; height: 1px; opacity: 0; }
 .page { box-sizing: border-box; padding: 12px 12px 24px; max-width: 720px; margin: 0 auto; }
-.entete-app { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; margin-bottom: 8px; }
-.entete-app h1 { font-size: var(--type-ramp-plus-2-font-size, 20px); line-height: var(--type-ramp-plus-2-line-height, 26px); font-weight: 600; margin: 0; }
-.mode { color: var(--cnc-discret); font-size: var(--type-ramp-minus-1-font-size, 12px); }
+.entete-app { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0 8px; margin-bottom: 4px; }
+.entete-app h1 { white-space: nowrap; font-size: var(--type-ramp-plus-2-font-size, 20px); line-height: var(--type-ramp-plus-2-line-height, 26px); font-weight: 600; margin: 0; }
+.mode { margin-left: auto; color: var(--cnc-discret); font-size: var(--type-ramp-minus-1-font-size, 12px); }
 .barre { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0 12px; align-items: center; }
 .barre fluent-text-field { flex: 1 1 140px; min-width: 0; }
 .message { border-radius: 4px; padding: 8px 10px; margin: 8px 0; font-size: var(--type-ramp-minus-1-font-size, 12px); line-height: 16px; }

@@ -87,9 +87,20 @@ async function charger(dossier: Record<string, unknown>, nom = "dossier.json"): 
   return { d, v: evaluer(d) };
 }
 
+/**
+ * A screenshot of the viewport, or of the whole page: the viewport is then stretched to the page's
+ * height (Chromium's full-page capture leaves cards below the fold blank) and put back.
+ */
 async function capture(nom: string, pleinePage: boolean): Promise<void> {
-  const png = await page.screenshot({ path: path.join(CAPTURES, nom), fullPage: pleinePage });
+  if (pleinePage) await page.setViewportSize({ width: LARGEUR, height: await page.evaluate(() => document.documentElement.scrollHeight) });
+  const png = await page.screenshot({ path: path.join(CAPTURES, nom) });
+  if (pleinePage) await page.setViewportSize({ width: LARGEUR, height: HAUTEUR });
   if (process.env.CNC_CAPTURES_DOCS === "1") writeFileSync(path.join(DOCS, nom), png);
+}
+
+/** Waits until the page has stored these open sections (the details' toggle event comes after the click). */
+async function stockees(cles: string[]): Promise<void> {
+  await page.waitForFunction((voulu) => localStorage.getItem("cnc-conformite.volet.sections-ouvertes") === voulu, JSON.stringify(cles), { timeout: LIMITE });
 }
 
 const ouvertes = () => page.locator("[data-section] details").evaluateAll((ds) => ds.map((d) => [d.closest("[data-section]")!.getAttribute("data-section"), (d as HTMLDetailsElement).open]));
@@ -175,6 +186,7 @@ test("détails repliés par défaut, ouverts d'un clic, et gardés ouverts au re
   // A tile opens its section too.
   await page.locator('[data-tuile="majoration"]').click();
   expect(await ouvertes()).toEqual([["apportInitial", true], ["listeReference", false], ["majoration", true]]);
+  await stockees(["apportInitial", "majoration"]);
 
   // Reloaded (the pane closed and reopened): the same sections open.
   await ouvrirPage();
@@ -182,6 +194,7 @@ test("détails repliés par défaut, ouverts d'un clic, et gardés ouverts au re
   expect(await ouvertes()).toEqual([["apportInitial", true], ["listeReference", false], ["majoration", true]]);
   // Closed again, and remembered closed.
   await page.locator('[data-section="apportInitial"] summary').click();
+  await stockees(["majoration"]);
   await ouvrirPage();
   await charger(DOCUMENTAIRE, "volet-documentaire.json");
   expect(await ouvertes()).toEqual([["apportInitial", false], ["listeReference", false], ["majoration", true]]);

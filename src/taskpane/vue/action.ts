@@ -5,8 +5,7 @@
  * module only picks which section speaks first and names the lever in French.
  */
 import { euros, ecartAuCentime, manquantsSection, type Condition, type Decimal, type Section, type Verdict } from "../../rules";
-import { valeurTexte } from "../../render/texte";
-import { libelleChamp, messageEnFrancais, uniteAffichee } from "./libelles";
+import { libelleChamp, messageEnFrancais } from "./libelles";
 
 export type CleSection = "apportInitial" | "listeReference" | "majoration";
 export const CLES_SECTIONS: readonly CleSection[] = ["apportInitial", "listeReference", "majoration"];
@@ -21,7 +20,7 @@ export const TITRES: Record<CleSection, string> = {
 export const TITRES_COURTS: Record<CleSection, string> = {
   apportInitial: "Apport initial",
   listeReference: "Liste de référence",
-  majoration: "Majoration 25 %",
+  majoration: "Majoration 25\u202f%",
 };
 
 export interface Consigne {
@@ -38,7 +37,6 @@ function levier(cle: CleSection, c: Condition | undefined): string {
     case "A2": return "de numéraire des éditeurs dans l'apport initial";
     case "B1": case "B3": return "de numéraire des éditeurs de services à la demande";
     case "C5": return "de numéraire d'un même groupe d'éditeurs (télévision ou services à la demande)";
-    case "A4": return "de préventes internationales";
     case "D": return c.libelle.endsWith("postes") ? "de dépenses en France sur les postes de création et de fabrication" : "de dépenses en France";
     default: return `(${c.libelle})`;
   }
@@ -51,10 +49,14 @@ export function ecartAAjouter(s: Section): Decimal | null {
   return s.statut === "non_conforme" && s.ecart !== null && s.ecart.greaterThan(0) ? s.ecart : null;
 }
 
-/** The euro condition the section's gap comes from (the same amount at the cent), if one does. */
+/**
+ * The euro condition the section's gap comes from (the same amount at the cent), if one does. The
+ * presales condition (A4) is never the lever of the apport section: its `ecart` is an addition to the
+ * apport (DOMAIN.md "The figures a finance team acts on"), the presales being the other lever.
+ */
 function conditionDeLEcart(s: Section, ecart: Decimal): Condition | undefined {
   const voulu = ecartAuCentime(ecart);
-  return s.conditions.find((c) => c.statut === "non_conforme" && c.unite === "euros" && c.ecart !== null && ecartAuCentime(c.ecart).equals(voulu));
+  return s.conditions.find((c) => c.code !== "A4" && c.statut === "non_conforme" && c.unite === "euros" && c.ecart !== null && ecartAuCentime(c.ecart).equals(voulu));
 }
 
 const GRAVITE: Record<Condition["statut"], number> = { non_conforme: 0, incomplet: 1, conforme: 2, non_applicable: 3 };
@@ -84,20 +86,15 @@ export interface ConsignesSection {
  */
 export function consignesSection(cle: CleSection, s: Section, alternative: Decimal | null = null): ConsignesSection {
   const ecart = ecartAAjouter(s);
-  const ajouter: Consigne | null = ecart === null ? null : {
-    section: cle, genre: "ajouter",
-    texte: `Ajoutez ${MONTANT(ecart)} ${levier(cle, conditionDeLEcart(s, ecart))}${alternative !== null ? `, ou ${MONTANT(alternative)} de préventes internationales` : ""}.`,
-  };
+  let ajouter: Consigne | null = null;
+  if (ecart !== null) {
+    const autre = alternative !== null ? `, ou ${MONTANT(alternative)} de préventes internationales` : "";
+    ajouter = { section: cle, genre: "ajouter", texte: `Ajoutez ${MONTANT(ecart)} ${levier(cle, conditionDeLEcart(s, ecart))}${autre}.` };
+  }
   // The first failing condition that an amount in euros does not settle (a yes/no, points, a date…).
   const bloquante = parGravite(s.conditions).find((c) => c.statut === "non_conforme" && !(c.unite === "euros" && ecart !== null));
-  let corriger: Consigne | null = null;
-  if (bloquante) {
-    const unite = uniteAffichee(bloquante);
-    const texte = bloquante.ecart !== null && bloquante.ecart.greaterThan(0) && unite !== null && unite !== "euros"
-      ? `Il manque ${valeurTexte(bloquante.ecart, unite)} : ${bloquante.libelle}.`
-      : messageEnFrancais(bloquante.message);
-    corriger = { section: cle, genre: "corriger", texte };
-  }
+  // Its message says what is wrong in the core's words ("40 points au groupe « Fabrication » : il en faut au moins 45.").
+  const corriger: Consigne | null = bloquante ? { section: cle, genre: "corriger", texte: messageEnFrancais(bloquante.message) } : null;
   const manquants = manquantsSection(s);
   const renseigner: Consigne | null = s.statut === "incomplet"
     ? { section: cle, genre: "renseigner", texte: manquants.length ? `Renseignez : ${listeARenseigner(manquants)}.` : messageEnFrancais(parGravite(s.conditions)[0].message) }
@@ -131,7 +128,12 @@ export function consignes(v: Verdict, alternative: Decimal | null = null): { pri
   return { principale, autres };
 }
 
+/** A sentence put after a colon: its capital goes, unless it starts an acronym ("RGA", "CNC"). */
+export function apresDeuxPoints(texte: string): string {
+  return /^\p{Lu}(?=[\p{Ll}'’ ])/u.test(texte) ? texte.charAt(0).toLowerCase() + texte.slice(1) : texte;
+}
+
 /** "Liste des œuvres de référence : renseignez …" — an instruction with the section it belongs to. */
 export function avecSection(c: Consigne): string {
-  return c.section ? `${TITRES[c.section]} : ${c.texte.charAt(0).toLowerCase()}${c.texte.slice(1)}` : c.texte;
+  return c.section ? `${TITRES[c.section]} : ${apresDeuxPoints(c.texte)}` : c.texte;
 }

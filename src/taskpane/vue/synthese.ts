@@ -5,7 +5,7 @@
  */
 import { dateLongue, type Decimal, type Verdict } from "../../rules";
 import { LIBELLES_STATUT, SYMBOLES } from "../../render/texte";
-import { avecSection, CLES_SECTIONS, consignes, TITRES, TITRES_COURTS, type CleSection } from "./action";
+import { apresDeuxPoints, avecSection, CLES_SECTIONS, consignes, TITRES, TITRES_COURTS, type CleSection } from "./action";
 import { el, type Enfant } from "./dom";
 import { memoriserOuverture } from "./replis";
 
@@ -53,13 +53,14 @@ export function vueSynthese(v: Verdict, contexte: ContexteSynthese): HTMLElement
     : `demande du ${dateLongue(v.dateReference)}`;
   const { principale, autres } = consignes(v, contexte.alternative ?? null);
   // The apport initial's instruction needs no section name; another section's does.
-  const texte = principale.section === "apportInitial" ? principale.texte : avecSection(principale);
+  const texte = principale.section === "apportInitial" || principale.section === null ? principale.texte : avecSection(principale);
   return el("section", { class: "synthese", "data-role": "synthese", "aria-label": "Synthèse" },
     el("p", { class: "resume-titre", "data-role": "titre" }, v.titre ? `« ${v.titre} »` : "Dossier sans titre"),
     el("p", { class: "resume-meta" }, ...version, " · ", el("span", { "data-role": "date" }, date)),
     el("ul", { class: "tuiles", "aria-label": "Statut des trois sections" }, ...CLES_SECTIONS.map((cle) => tuile(cle, v))),
     el("p", { class: `consigne ${principale.genre}`, "data-role": "consigne", "data-genre": principale.genre, "data-section-consigne": principale.section ?? "" }, texte),
     autres.length
-      ? el("ul", { class: "consignes-autres", "data-role": "consignes-autres" }, ...autres.map((c) => el("li", { "data-section-consigne": c.section ?? "" }, avecSection(c))))
+      ? el("ul", { class: "consignes-autres", "data-role": "consignes-autres" }, ...autres.map((c) => el("li", { "data-section-consigne": c.section ?? "" },
+        el("strong", {}, c.section ? TITRES[c.section] : ""), ` : ${apresDeuxPoints(c.texte)}`)))
       : null);
 }

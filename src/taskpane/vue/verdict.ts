@@ -16,7 +16,10 @@ import { libelleChamp, messageEnFrancais, uniteAffichee } from "./libelles";
 import { estOuverte, memoriserOuverture } from "./replis";
 import { vueSynthese, type ContexteSynthese } from "./synthese";
 
-export type ContexteVerdict = ContexteSynthese;
+export interface ContexteVerdict extends ContexteSynthese {
+  /** Notices about the reading (source, ignored labels), shown under the summary. */
+  avis?: HTMLElement[];
+}
 
 function majuscule(texte: string): string {
   return texte.charAt(0).toUpperCase() + texte.slice(1);
@@ -138,12 +141,13 @@ export function vueVerdict(v: Verdict, contexte: ContexteVerdict): HTMLElement {
   const m = v.majoration;
   return el("div", { class: "resume", "data-version": v.version ?? "" },
     vueSynthese(v, contexte),
+    ...(contexte.avis ?? []),
     el("p", { class: "titre-details" }, "Détail par section"),
     vueSection("apportInitial", a, a.regime, chiffres([
       ["Base", montant(a.base)],
       ["Taux", taux(a.taux, a.tauxArticle)],
       ["Apport minimum", montant(a.apportMinimum)],
-      ["Avec les préventes", a.apportMinimumAvecPreventes !== null && a.apportMinimum !== null && !a.apportMinimumAvecPreventes.equals(a.apportMinimum) ? euros(a.apportMinimumAvecPreventes) : null],
+      ["Minimum avec vos préventes", a.apportMinimumAvecPreventes !== null && a.apportMinimum !== null && !a.apportMinimumAvecPreventes.equals(a.apportMinimum) ? euros(a.apportMinimumAvecPreventes) : null],
       ["Numéraire minimum", minimum(a.numeraireMinimum)],
     ])),
     vueSection("listeReference", r, null, chiffres([
