@@ -245,14 +245,22 @@ test("les conditions : non remplies et incomplètes d'abord, points en points, l
   await expect(page.locator('[data-role="consigne"]').textContent()).resolves.toContain("Points « Création »");
 }, 3 * LIMITE);
 
-test("un genre sans minimum horaire : l'en-tête dit « — », pas « 0,00 € »", async () => {
+const chiffresSection = (cle: string) => page.locator(`[data-section="${cle}"] [data-role="chiffres"]`).evaluate((dl) => {
+  const dts = Array.from(dl.querySelectorAll("dt"));
+  return Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
+});
+
+test("un genre sans minimum horaire : l'en-tête dit « — », pas « 0,00 € » ; une majoration incomplète n'est pas « 0 % »", async () => {
   const { v } = await charger(AUTRE_GENRE);
   expect(v.apportInitial.numeraireMinimum?.isZero()).toBe(true);
-  const chiffres = await page.locator('[data-section="apportInitial"] [data-role="chiffres"]').evaluate((dl) => {
-    const dts = Array.from(dl.querySelectorAll("dt"));
-    return Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
-  });
-  expect(chiffres["Numéraire minimum"]).toBe("—");
+  expect((await chiffresSection("apportInitial"))["Numéraire minimum"]).toBe("—");
+  const sansPoints = await charger(SANS_POINTS);
+  expect(sansPoints.v.majoration.statut).toBe("incomplet");
+  expect((await chiffresSection("majoration"))["Taux de majoration"]).toBe("—");
+  // A refused majoration is 0 %: that one is decided.
+  const refusee = await charger(lireExemple("coproduction-internationale.json"));
+  expect(refusee.v.majoration.statut).toBe("non_conforme");
+  expect((await chiffresSection("majoration"))["Taux de majoration"]).toBe("0\u202f%");
 }, LIMITE);
 
 test("un classeur choisi hors d'Excel : « c'est un classeur », pas « ce n'est pas un texte UTF-8 »", async () => {

@@ -27,6 +27,8 @@ export interface Consigne {
   section: CleSection | null;
   genre: "ajouter" | "corriger" | "renseigner" | "conforme";
   texte: string;
+  /** The fields a "renseigner" instruction asks for. */
+  champs?: string[];
 }
 
 /** What the lever of a euro condition is, by the field its "constaté" measures. */
@@ -73,6 +75,10 @@ export function listeARenseigner(champs: readonly string[], max = 3): string {
   return noms.join(", ") + (reste > 0 ? ` et ${reste} autre${reste > 1 ? "s" : ""}` : "");
 }
 
+function consigneRenseigner(cle: CleSection, champs: readonly string[]): Consigne {
+  return { section: cle, genre: "renseigner", texte: `Renseignez : ${listeARenseigner(champs)}.`, champs: [...champs] };
+}
+
 /** What one section asks for: an amount to add, a failing condition to fix, fields to fill. */
 export interface ConsignesSection {
   ajouter: Consigne | null;
@@ -96,9 +102,9 @@ export function consignesSection(cle: CleSection, s: Section, alternative: Decim
   // Its message says what is wrong in the core's words ("40 points au groupe « Fabrication » : il en faut au moins 45.").
   const corriger: Consigne | null = bloquante ? { section: cle, genre: "corriger", texte: messageEnFrancais(bloquante.message) } : null;
   const manquants = manquantsSection(s);
-  const renseigner: Consigne | null = s.statut === "incomplet"
-    ? { section: cle, genre: "renseigner", texte: manquants.length ? `Renseignez : ${listeARenseigner(manquants)}.` : messageEnFrancais(parGravite(s.conditions)[0].message) }
-    : null;
+  const renseigner: Consigne | null = s.statut !== "incomplet" ? null
+    : manquants.length ? consigneRenseigner(cle, manquants)
+      : { section: cle, genre: "renseigner", texte: messageEnFrancais(parGravite(s.conditions)[0].message) };
   return { ajouter, corriger, renseigner };
 }
 
@@ -119,12 +125,23 @@ export function consignes(v: Verdict, alternative: Decimal | null = null): { pri
         : "Rien à ajouter : les sections qui s'appliquent sont conformes.";
     return { principale: { section: null, genre: "conforme", texte }, autres: [] };
   }
+  // Each field is asked for once: a later section asks only for the fields not named yet.
+  const champsDits = new Set(principale.champs ?? []);
   const dits = new Set([principale.texte]);
-  const autres = toutes.filter((c) => {
-    if (c === principale || dits.has(c.texte)) return false;
-    dits.add(c.texte);
-    return true;
-  });
+  const autres: Consigne[] = [];
+  for (const c of toutes) {
+    if (c === principale) continue;
+    let consigne = c;
+    if (c.champs) {
+      const restants = c.champs.filter((m) => !champsDits.has(m));
+      if (!restants.length) continue;
+      restants.forEach((m) => champsDits.add(m));
+      consigne = consigneRenseigner(c.section!, restants);
+    }
+    if (dits.has(consigne.texte)) continue;
+    dits.add(consigne.texte);
+    autres.push(consigne);
+  }
   return { principale, autres };
 }
 

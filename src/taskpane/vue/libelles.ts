@@ -19,9 +19,15 @@ export function libelleChamp(champ: string): string {
 const NOMS_TECHNIQUES = CHAMPS.map((c) => c.champ).filter((n) => /[A-Z]/.test(n)).sort((a, b) => b.length - a.length);
 const MOTIF_NOMS = new RegExp(`\\b(${NOMS_TECHNIQUES.join("|")})\\b`, "g");
 
-/** A core message with every field name replaced by its French label. */
+/** "(diffuseeAnneePrecedente, versionDefinitiveAcceptee)": a parenthesis holding only field names. */
+const PARENTHESE_DE_NOMS = new RegExp(`\\s*\\((?:${NOMS_TECHNIQUES.join("|")})(?:,\\s*(?:${NOMS_TECHNIQUES.join("|")}))*\\)`, "g");
+
+/**
+ * A core message with every field name replaced by its French label. A parenthesis that only names
+ * the fields is dropped: the pane lists them, by label, under "À renseigner".
+ */
 export function messageEnFrancais(message: string): string {
-  return message.replace(MOTIF_NOMS, (nom) => libelleChamp(nom));
+  return message.replace(PARENTHESE_DE_NOMS, "").replace(MOTIF_NOMS, (nom) => libelleChamp(nom));
 }
 
 /**

@@ -154,8 +154,9 @@ export function vueVerdict(v: Verdict, contexte: ContexteVerdict): HTMLElement {
       ["Taux", taux(r.taux, r.tauxArticle)],
       ["Apport minimum", montant(r.apportMinimum)],
     ])),
+    // While the majoration is incomplete its rate is not known yet: "—", not a refusal at 0 %.
     vueSection("majoration", m, null, chiffres([
-      ["Taux de majoration", pourcent(m.taux)],
-      ["Montant de la majoration", montant(m.montant)],
+      ["Taux de majoration", m.statut === "incomplet" ? "—" : pourcent(m.taux)],
+      ["Montant de la majoration", m.statut === "incomplet" && m.montant !== null ? "—" : montant(m.montant)],
     ])));
 }
