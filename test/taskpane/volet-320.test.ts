@@ -140,6 +140,15 @@ test("à 320 × 600 px, la synthèse (trois statuts et le chiffre à ajouter) se
   }
 }, 4 * LIMITE);
 
+test("un fichier de plusieurs dossiers : avec le sélecteur au-dessus, la synthèse se voit encore sans défiler", async () => {
+  await page.setInputFiles('input[type="file"]', { name: "catalogue.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify([DOCUMENTAIRE, lireExemple("coproduction-internationale.json")])) });
+  await page.locator('.resume [data-role="titre"]', { hasText: DOCUMENTAIRE.titre }).waitFor({ timeout: LIMITE });
+  await expect(page.locator('[data-role="choix-dossier"]').isVisible()).resolves.toBe(true);
+  const boite = (await page.locator('[data-role="synthese"]').boundingBox())!;
+  expect(boite.y + boite.height).toBeLessThanOrEqual(HAUTEUR);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+}, LIMITE);
+
 test("le documentaire du README : « Ajoutez … d'apport initial, ou … de préventes internationales », vérifié par le cœur", async () => {
   const { d, v } = await charger(DOCUMENTAIRE, "volet-documentaire.json");
   const a = v.apportInitial;
