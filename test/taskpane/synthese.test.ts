@@ -40,6 +40,14 @@ describe("la consigne principale : le chiffre à ajouter", () => {
     expect(autres[0].texte).toBe("Il manque l'autorisation définitive.");
   });
 
+  test("311-11 al. 3 « part minimale en numéraire » : l'apport atteint 25 % mais pas son numéraire — ajoutez du numéraire", () => {
+    const v = evaluer(parseDossier({ titre: "Num", dateDemande: "2023-01-16", genre: "fiction", dureeMinutes: 90, coutDefinitif: 1000000, apportInitial: 300000, apportNumeraireTelevision: 10000 }));
+    const a2 = v.apportInitial.conditions.find((c) => c.code === "A2")!;
+    expect(a2.statut).toBe("non_conforme");
+    // 12 000 € per hour over 90 min is 18 000 €: 8 000 € are missing.
+    expect(consignes(v).principale.texte).toBe("Ajoutez 8\u202f000,00\u202f€ d'apport en numéraire des éditeurs.");
+  });
+
   test("un plan conforme dans les trois sections : rien à ajouter", () => {
     const { principale, autres } = consignes(evaluer(exemple("serie-fiction.json")));
     expect(principale).toEqual({ section: null, genre: "conforme", texte: "Le plan est conforme dans les trois sections : rien à ajouter." });

@@ -36,10 +36,10 @@ function levier(cle: CleSection, c: Condition | undefined): string {
   if (!c) return cle === "majoration" ? "de dépenses en France" : "d'apport initial";
   switch (c.code) {
     case "A1": case "B2": case "C4": return "d'apport initial";
-    case "A2": return "de numéraire des éditeurs dans l'apport initial";
+    case "A2": return "d'apport en numéraire des éditeurs";
     case "B1": case "B3": return "de numéraire des éditeurs de services à la demande";
     case "C5": return "de numéraire d'un même groupe d'éditeurs (télévision ou services à la demande)";
-    case "D": return c.libelle.endsWith("postes") ? "de dépenses en France sur les postes de création et de fabrication" : "de dépenses en France";
+    case "D": return c.libelle.endsWith("postes") ? "de dépenses en France sur les postes (droits artistiques, techniciens, interprètes, décors et costumes, moyens techniques)" : "de dépenses en France";
     default: return `(${c.libelle})`;
   }
 }
