@@ -41,6 +41,7 @@ function sectionJson(s: Section, extra: { [k: string]: Json }): { [k: string]: J
   return {
     statut: s.statut, ...extra, ecart: ecart(s.ecart),
     ...(s.levier && s.ecart !== null ? { levier: s.levier } : {}),
+    ...(s.autreLevier ? { autreLevier: { champ: s.autreLevier.champ, ecart: ecart(s.autreLevier.ecart) } } : {}),
     ...(s.motif ? { motif: s.motif } : {}),
     ...(s.avertissement ? { avertissement: s.avertissement } : {}),
     ...(manquants.length ? { manquants } : {}),

@@ -60,7 +60,8 @@ function ligneCondition(c: Condition): string[] {
 }
 
 function entete(titre: string, s: Section, detail: string): string[] {
-  const ecart = s.statut === "non_conforme" && s.ecart !== null && !s.ecart.isZero() ? ` — il manque ${manqueEuros(s.ecart)}${levierTexte(s)}` : "";
+  const autre = s.autreLevier ? `, ou ${manqueEuros(s.autreLevier.ecart)} de préventes internationales de plus` : "";
+  const ecart = s.statut === "non_conforme" && s.ecart !== null && !s.ecart.isZero() ? ` — il manque ${manqueEuros(s.ecart)}${levierTexte(s)}${autre}` : "";
   const lignes = [`${SYMBOLES[s.statut]} ${titre} : ${LIBELLES_STATUT[s.statut].toUpperCase()}${ecart}${detail ? `  (${detail})` : ""}`];
   if (s.motif) lignes.push(`    ${s.motif}`);
   if (s.avertissement) lignes.push(`    ⚠ ${s.avertissement}`);

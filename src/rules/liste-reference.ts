@@ -69,6 +69,7 @@ function evaluerAutorisations(d: Dossier, r: Ref): Condition {
 }
 
 interface PartReference {
+  preventesManquantes?: Decimal | null;
   condition: Condition;
   taux: Decimal | null;
   tauxArticle: string | null;
@@ -112,7 +113,7 @@ function evaluerApport(d: Dossier, r: Ref, p: ParametresVersion): PartReference 
     ...(cas ? cas.conditions.map((c) => avertissementGarantieMinimum(d, p, c)) : []),
   ].filter(Boolean).join(" ");
   if (avertissement) condition = { ...condition, avertissement };
-  return { condition, taux: pm.taux.valeur, tauxArticle: pm.taux.article, apportMinimum: pm.attendu };
+  return { condition, taux: pm.taux.valeur, tauxArticle: pm.taux.article, apportMinimum: pm.attendu, preventesManquantes: pm.preventesManquantes };
 }
 
 /** DOMAIN.md C4: where the verdict depends on a lowered rate and the texts of the version differ, say so. */
@@ -192,8 +193,10 @@ export function evaluerListeReference(d: Dossier, p: ParametresVersion): Section
   const apport = evaluerApport(d, r, p);
   const conditions = [evaluerGenre(d, r), evaluerFormat(d, r), evaluerAutorisations(d, r), apport.condition, evaluerNumeraire(d, r), evaluerDiffusion(d, r)];
   const numeraire = conditions.find((c) => c.code === "C5")!;
+  const pm = apport.preventesManquantes;
+  const autreLevier = pm && pm.greaterThan(ZERO) && numeraire.statut !== "non_conforme" ? { champ: "preventesInternationales" as const, ecart: pm } : undefined;
   return {
-    statut: statutSection(conditions), conditions, ecart: ecartSection(conditions), levier: leviers(d, p, numeraire),
+    statut: statutSection(conditions), conditions, ecart: ecartSection(conditions), levier: leviers(d, p, numeraire), ...(autreLevier ? { autreLevier } : {}),
     taux: apport.taux, tauxArticle: apport.tauxArticle, apportMinimum: apport.apportMinimum,
   };
 }

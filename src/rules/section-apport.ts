@@ -102,8 +102,11 @@ export function evaluerSectionApport(d: Dossier, p: ParametresVersion, dateRefer
       ...(avertissement ? { avertissement } : {}),
     };
   }
+  // Presales alone close the section only when the share is all that fails (the cash is part of the apport).
+  const autreLevier = pm?.preventesManquantes && pm.preventesManquantes.greaterThan(ZERO) && cash?.statut !== "non_conforme"
+    ? { champ: "preventesInternationales" as const, ecart: pm.preventesManquantes } : undefined;
   return {
-    statut, conditions, ecart: ecartSection(conditions), levier: leviersTelevision(d, cash), regime,
+    statut, conditions, ecart: ecartSection(conditions), levier: leviersTelevision(d, cash), ...(autreLevier ? { autreLevier } : {}), regime,
     taux: pm ? pm.taux.valeur : p.apport.taux.valeur, tauxArticle: pm ? pm.taux.article : p.apport.taux.article,
     apportMinimum, numeraire, numeraireHoraire, ...derives,
     ...(avertissement ? { avertissement } : {}),

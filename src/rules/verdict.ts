@@ -51,6 +51,11 @@ export interface Section {
   ecart: Decimal | null;
   /** The fields the section's `ecart` is added to (the apport and, when the cash falls short, the cash). */
   levier?: ChampDossier[];
+  /**
+   * The other lever, when it alone makes the section's amount conditions comply: under the
+   * derogation, the presales to add with the apport unchanged ("ou X € de préventes internationales").
+   */
+  autreLevier?: { champ: ChampDossier; ecart: Decimal };
 }
 
 export interface SectionApport extends Section {

@@ -261,7 +261,7 @@ const chiffresSection = (cle: string) => page.locator(`[data-section="${cle}"] [
 
 test("un genre sans minimum horaire : l'en-tête dit « — », pas « 0,00 € » ; une majoration incomplète n'est pas « 0 % »", async () => {
   const { v } = await charger(AUTRE_GENRE);
-  expect(v.apportInitial.numeraireMinimum?.isZero()).toBe(true);
+  expect(v.apportInitial.numeraireMinimum).toBeNull();
   expect((await chiffresSection("apportInitial"))["Numéraire minimum"]).toBe("—");
   const sansPoints = await charger(SANS_POINTS);
   expect(sansPoints.v.majoration.statut).toBe("incomplet");

@@ -7,7 +7,7 @@
  * first: expected and found values, the shortfall, the French message, any warning, the fields to
  * fill by their French labels, and the article linked to Légifrance.
  */
-import { ecartAuCentime, euros, pourcent, type Condition, type Decimal, type Section, type Verdict } from "../../rules";
+import { ecartAuCentime, euros, eurosMin, pourcent, type Condition, type Decimal, type Section, type Verdict } from "../../rules";
 import { alineaTexte, ecartTexte, LIBELLES_STATUT, SYMBOLES, valeurTexte } from "../../render/texte";
 import { urlArticle } from "../legifrance";
 import { ecartAAjouter, parGravite, TITRES, type CleSection } from "./action";
@@ -93,9 +93,10 @@ function montant(d: Decimal | null): string | null {
   return d === null ? null : euros(d);
 }
 
-/** A minimum the verdict gives as 0 € is one the text does not set (no hourly minimum): "—", not "0,00 €". */
-function minimum(d: Decimal | null): string | null {
-  return d === null ? null : d.isZero() ? "—" : euros(d);
+/** A minimum to reach, rounded up to the cent (DOMAIN.md); none set by the text (null or 0 €): "—", not "0,00 €". */
+function minimum(d: Decimal | null, connu = true): string | null {
+  if (d === null) return connu ? "—" : null;
+  return d.isZero() ? "—" : eurosMin(d);
 }
 
 function taux(t: Decimal | null, article: string | null): string | null {
@@ -146,9 +147,9 @@ export function vueVerdict(v: Verdict, contexte: ContexteVerdict): HTMLElement {
     vueSection("apportInitial", a, a.regime, chiffres([
       ["Base", montant(a.base)],
       ["Taux", taux(a.taux, a.tauxArticle)],
-      ["Apport minimum", montant(a.apportMinimum)],
+      ["Apport minimum", a.apportMinimum === null ? null : eurosMin(a.apportMinimum)],
       ["Minimum avec vos préventes", a.apportMinimumAvecPreventes !== null && a.apportMinimum !== null && !a.apportMinimumAvecPreventes.equals(a.apportMinimum) ? euros(a.apportMinimumAvecPreventes) : null],
-      ["Numéraire minimum", minimum(a.numeraireMinimum)],
+      ["Numéraire minimum", minimum(a.numeraireMinimum, a.base !== null || a.heures !== null)],
     ])),
     vueSection("listeReference", r, null, chiffres([
       ["Taux", taux(r.taux, r.tauxArticle)],
