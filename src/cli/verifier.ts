@@ -4,7 +4,7 @@
  * prints the same report as `evaluer`, one per work.
  */
 import { nomCellule } from "../classeur/erreurs";
-import { decrireLibelleIgnore, REFERENCE_CHAMPS } from "../dossier";
+import { decrireLibelleIgnore, REFERENCE_CHAMPS, suggererLibelle } from "../dossier";
 import { rapportTexte } from "../render/texte";
 import { verdictJson } from "../render/json";
 import { evaluer } from "../rules";
@@ -26,7 +26,7 @@ export async function commandeVerifier(fichier: string, options: OptionsVerifier
   calcule.calcul.hf.destroy();
   const optionsEvaluer = options.date ? { date: options.date } : {};
   const unSeul = trouves.dossiers.length === 1 && trouves.dossiers[0].forme === "champ-valeur";
-  const ignores = trouves.ignores.length ? `Libellés ignorés (ce ne sont pas des champs du dossier ; liste des champs : ${REFERENCE_CHAMPS}) : ${trouves.ignores.map(decrireLibelleIgnore).join(", ")}` : null;
+  const ignores = trouves.ignores.length ? `Libellés ignorés (ce ne sont pas des champs du dossier ; liste des champs : ${REFERENCE_CHAMPS}) : ${trouves.ignores.map(ignoreAvecSuggestion).join(", ")}` : null;
   // One work at a time, written as soon as evaluated: a verdict weighs ~16 KB and its JSON more, so a
   // catalogue of 100 000 rows held whole (verdicts, then one JSON string) would exhaust memory.
   if (options.json) {
@@ -56,6 +56,17 @@ export async function commandeVerifier(fichier: string, options: OptionsVerifier
   if (trouves.dossiers.length > 1) lignes.push("", synthese(statuts));
   sortie.out(lignes.join("\n") + "\n");
   return CODE_OK;
+}
+
+/**
+ * The workbook reader lists an ignored label as "« Notes » (source)": add the nearest field's label
+ * when one is near ("« Cout definitf » (source ; vouliez-vous dire « Coût définitif (€) » ?)").
+ */
+function ignoreAvecSuggestion(ignore: string): string {
+  const m = /^« (.*) » \((.*)\)$/.exec(ignore);
+  if (!m) return decrireLibelleIgnore(ignore);
+  const s = suggererLibelle(m[1]);
+  return s ? `« ${m[1]} » (${m[2]} ; vouliez-vous dire « ${s.texte} » ?)` : ignore;
 }
 
 /** For a catalogue: how many works comply, section by section. */

@@ -30,6 +30,11 @@ export function ligneColonne(texte: string, position: number): { ligne: number; 
   return { ligne: lignes.length, colonne: [...lignes[lignes.length - 1]].length + 1 };
 }
 
+/** 1000000,50 in an object: a French decimal comma, which JSON reads as a comma before a field name. */
+function virguleDecimale(texte: string, position: number): boolean {
+  return /\d,\s*$/.test(texte.slice(0, position)) && /^\d/.test(texte.slice(position));
+}
+
 /** "ligne 3, colonne 12 : virgule attendue entre deux éléments" for a text JSON.parse refused. */
 export function decrireErreurJson(texte: string): string {
   if (texte.trim() === "") return "le fichier est vide";
@@ -40,6 +45,8 @@ export function decrireErreurJson(texte: string): string {
   const { ligne, colonne } = ligneColonne(texte, premiere.offset);
   const raison = premiere.offset >= texte.trimEnd().length
     ? "le fichier s'arrête avant la fin du JSON (accolade « } » ou crochet « ] » non fermé ?)"
-    : RAISONS[premiere.error] ?? "syntaxe JSON invalide";
+    : virguleDecimale(texte, premiere.offset)
+      ? "virgule décimale : en JSON, un nombre s'écrit avec un point (1000000.50), ou en texte entre guillemets (\"1 000 000,50 €\")"
+      : RAISONS[premiere.error] ?? "syntaxe JSON invalide";
   return `ligne ${ligne}, colonne ${colonne} : ${raison}`;
 }
