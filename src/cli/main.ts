@@ -4,6 +4,7 @@
  * the user in French with exit code 2 (DOSSIER.md).
  */
 import { Command, CommanderError } from "commander";
+import { distance } from "fastest-levenshtein";
 import { DossierInvalide, formaterErreur, lireDate, referenceChamps } from "../dossier";
 import { commandeCalculer } from "./calculer";
 import { commandeEvaluer } from "./evaluer";
@@ -86,11 +87,18 @@ export function programme(sortie: Sortie, resultat: { code: number }): Command {
   return p;
 }
 
+/** "evalur" → "evaluer": the nearest command within two edits, as for field names. */
+function commandeProche(nom: string | undefined): string {
+  if (!nom) return "";
+  const proche = COMMANDES.map((c) => ({ c, d: distance(nom.toLowerCase(), c) })).sort((a, b) => a.d - b.d)[0];
+  return proche.d <= 2 ? ` Vouliez-vous dire « ${proche.c} » ?` : "";
+}
+
 /** French messages for commander's own errors. */
 function messageCommander(e: CommanderError): string {
   const nom = /'([^']*)'/.exec(e.message)?.[1];
   switch (e.code) {
-    case "commander.unknownCommand": return `commande inconnue « ${nom} ». Commandes : ${COMMANDES.join(", ")}. Voir « cnc-rga --help ».`;
+    case "commander.unknownCommand": return `commande inconnue « ${nom} ».${commandeProche(nom)} Commandes : ${COMMANDES.join(", ")}. Voir « cnc-rga --help ».`;
     case "commander.unknownOption": return `option inconnue « ${nom} ». Voir « cnc-rga --help ».`;
     case "commander.missingArgument": return `argument manquant : ${nom === "fichier" ? "le fichier du dossier ou du classeur" : nom}. Exemples : cnc-rga evaluer dossier.json, cnc-rga calculer plan.xlsx`;
     case "commander.optionMissingArgument": return `l'option ${nom} attend une valeur.`;

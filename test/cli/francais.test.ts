@@ -47,6 +47,14 @@ describe("aide en français", () => {
     for (const c of ["evaluer", "calculer", "verifier", "champs", "aide"]) expect(r.out).toMatch(new RegExp(`\\n {2}${c}\\b`));
   });
 
+  it("une commande mal écrite : la plus proche est proposée", async () => {
+    const r = await lancer("evalur", "x.json");
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("cnc-rga : commande inconnue « evalur ». Vouliez-vous dire « evaluer » ? Commandes : evaluer, calculer, verifier, champs, aide. Voir « cnc-rga --help ».\n");
+    const loin = await lancer("imprimer");
+    expect(loin.err).not.toContain("Vouliez-vous dire");
+  });
+
   it("les erreurs de la ligne de commande sont en français", async () => {
     const r = await lancer("evaluer", "a.json", "b.json");
     expect(r.code).toBe(2);
