@@ -1,6 +1,7 @@
 /** Reading a dossier file: every failure becomes a French message naming the file. */
 import { readFileSync, statSync } from "fs";
-import { decrireErreurJson } from "../dossier";
+// Imported apart from ../dossier/index: jsonc-parser is for the CLI, not the add-in's bundles.
+import { decrireErreurJson } from "../dossier/erreur-json";
 import { ErreurUtilisateur } from "./sortie";
 
 /** Beyond this, a "dossier" file is not one: refuse it rather than exhaust memory. */

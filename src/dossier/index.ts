@@ -4,5 +4,4 @@ export { parseDossier, parseDossiers, DossierInvalide, erreurChampInconnu, forma
 export { decrireLibelleIgnore, suggererChamp, suggererLibelle, REFERENCE_CHAMPS, type Suggestion } from "./suggestion";
 export { estVide, lireAide, lireBooleen, lireDate, lireDestination, lireDuree, lireEntier, lireGenre, lireMontant, lireNombre, lireTexte, type Lu } from "./valeurs";
 export { lirePlage, type Cellule, type LecturePlage, type LigneLue } from "./plage";
-export { decrireErreurJson, ligneColonne } from "./erreur-json";
 export { referenceChamps } from "./reference";
