@@ -101,7 +101,7 @@ function messageCommander(e: CommanderError): string {
     case "commander.unknownCommand": return `commande inconnue « ${nom} ».${commandeProche(nom)} Commandes : ${COMMANDES.join(", ")}. Voir « cnc-rga --help ».`;
     case "commander.unknownOption": return `option inconnue « ${nom} ». Voir « cnc-rga --help ».`;
     case "commander.missingArgument": return `argument manquant : ${nom === "fichier" ? "le fichier du dossier ou du classeur" : nom}. Exemples : cnc-rga evaluer dossier.json, cnc-rga calculer plan.xlsx`;
-    case "commander.optionMissingArgument": return `l'option ${nom} attend une valeur.`;
+    case "commander.optionMissingArgument": return `l'option ${nom?.replace(/ <.*>$/, "")} attend une valeur.`;
     case "commander.excessArguments": return "trop d'arguments. Voir « cnc-rga --help ».";
     case "commander.missingMandatoryOptionValue": return `l'option ${nom} est obligatoire.`;
     case "commander.invalidArgument": return `valeur invalide : ${e.message.replace(/^error: /, "")}`;

@@ -59,6 +59,8 @@ describe("aide en français", () => {
     const r = await lancer("evaluer", "a.json", "b.json");
     expect(r.code).toBe(2);
     expect(r.err).toBe("cnc-rga : trop d'arguments. Voir « cnc-rga --help ».\n");
+    const sansValeur = await lancer("evaluer", "a.json", "--date");
+    expect(sansValeur.err).toBe("cnc-rga : l'option --date attend une valeur.\n");
   });
 });
 
