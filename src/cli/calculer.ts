@@ -17,28 +17,25 @@ export interface OptionsCalculer {
 const SEUIL_PROGRESSION = 200;
 
 /**
- * Progress on stderr for long workbooks: a line rewritten in place on a terminal, a line per quarter
- * otherwise. stdout stays clean for --json.
+ * Progress on stderr for long workbooks, only when stderr is a terminal (a person is waiting): a
+ * line rewritten in place, at most ten times a second. Redirected to a file or a pipe, stderr stays
+ * for errors, and stdout stays clean for --json.
  */
-export function progression(sortie: Sortie, quoi: string): (faits: number, total: number) => void {
-  const terminal = sortie === sortieProcessus && Boolean(process.stderr.isTTY);
-  let dernierQuart = 0;
-  let dernierAffichage = 0;
+export function progression(
+  sortie: Sortie,
+  quoi: string,
+  terminal: boolean = sortie === sortieProcessus && Boolean(process.stderr.isTTY),
+  horloge: () => number = Date.now,
+): ((faits: number, total: number) => void) | undefined {
+  if (!terminal) return undefined;
+  let dernierAffichage = -Infinity;
   return (faits, total) => {
     if (total < SEUIL_PROGRESSION) return;
     const n = Math.min(faits, total);
-    if (terminal) {
-      const maintenant = Date.now();
-      if (n < total && maintenant - dernierAffichage < 100) return;
-      dernierAffichage = maintenant;
-      sortie.err(`\r${quoi} : ${n}/${total} formules CNC (${Math.floor((100 * n) / total)} %)${n >= total ? "\n" : ""}`);
-      return;
-    }
-    const quart = Math.floor((4 * n) / total);
-    if (quart > dernierQuart) {
-      dernierQuart = quart;
-      sortie.err(`${quoi} : ${quart * 25} % (${n}/${total} formules CNC)\n`);
-    }
+    const maintenant = horloge();
+    if (n < total && maintenant - dernierAffichage < 100) return;
+    dernierAffichage = maintenant;
+    sortie.err(`\r${quoi} : ${n}/${total} formules CNC (${Math.floor((100 * n) / total)} %)${n >= total ? "\n" : ""}`);
   };
 }
 

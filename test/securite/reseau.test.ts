@@ -63,6 +63,7 @@ const URLS_CONNUES: { motif: RegExp; raison: string }[] = [
 const PAQUETS_ATTENDUS: Record<string, string> = {
   "decimal.js": "calculs exacts en euros du cœur des règles",
   zod: "validation des dossiers (src/dossier)",
+  "fastest-levenshtein": "champ le plus proche d'un libellé mal écrit (src/dossier/suggestion.ts)",
   "@fluentui/web-components": "composants du volet",
   "@microsoft/fast-element": "socle de Fluent UI",
   "@microsoft/fast-foundation": "socle de Fluent UI",
