@@ -137,6 +137,30 @@ export class PluginCnc extends FunctionPlugin {
   }
 }
 
+/**
+ * `_xlfn.SINGLE(x)`: the `@` of Excel 365 (implicit intersection), which Excel writes around a function
+ * that may return an array in a formula entered the legacy way. A range gives its cell on the
+ * formula's row (one column) or column (one row); an array result gives its first value.
+ */
+export class PluginIntersection extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = {
+    SINGLE: { method: "single", vectorizationForbidden: true },
+  };
+
+  single(ast: ProcedureAst, state: InterpreterState): unknown {
+    if (ast.args.length !== 1) return new CellError(ErrorType.NA, "L'opérateur @ (SINGLE) prend un seul argument.");
+    const v = this.evaluateAst(ast.args[0], state);
+    if (!(v instanceof SimpleRangeValue)) return v;
+    if (v.width() === 1 && v.height() === 1) return v.data[0][0];
+    const plage = v.range;
+    if (!plage) return v.data[0]?.[0] ?? EmptyValue;
+    const { row, col } = state.formulaAddress;
+    if (v.width() === 1 && row >= plage.start.row && row < plage.start.row + v.height()) return v.data[row - plage.start.row][0];
+    if (v.height() === 1 && col >= plage.start.col && col < plage.start.col + v.width()) return v.data[0][col - plage.start.col];
+    return new CellError(ErrorType.VALUE, "L'opérateur @ ne trouve pas de cellule de la plage sur la ligne ou la colonne de la formule.");
+  }
+}
+
 let enregistre = false;
 
 /** Registers `CNC.NAME` for every function of FONCTIONS_CNC, once per process. */
@@ -154,5 +178,6 @@ export function enregistrerFonctionsCnc(): void {
     traductions[id] = id;
   }
   HyperFormula.registerFunctionPlugin(PluginCnc, { enGB: traductions });
+  HyperFormula.registerFunctionPlugin(PluginIntersection, { enGB: { SINGLE: "SINGLE" } });
   enregistre = true;
 }
