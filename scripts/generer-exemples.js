@@ -197,6 +197,9 @@ async function ecrire(nom, feuilles, chemin = path.join(EXEMPLES, nom)) {
   await classeur.xlsx.writeFile(brut);
   const calcule = await calculerFichier(brut);
   poserResultats(calcule.lu, calcule.calcul, calcule.cellules);
+  // The values are computed: no full recalculation on opening, so that a reader without the add-in
+  // (Excel, LibreOffice, a mail preview) shows them rather than #NAME?.
+  calcule.lu.classeur.calcProperties = { ...calcule.lu.classeur.calcProperties, fullCalcOnLoad: false };
   await enregistrer(calcule.lu, chemin);
   calcule.calcul.hf.destroy();
   fs.rmSync(path.dirname(brut), { recursive: true, force: true });

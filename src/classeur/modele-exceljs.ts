@@ -91,6 +91,7 @@ export function ajouterFeuille(classeur: ExcelJS.Workbook, f: FeuilleModele, ort
     if (c.aide) cell.note = c.aide;
     // Long labels wrap rather than being cut at the column's edge (on screen and on paper).
     if (c.style === "libelle" || c.style === "note" || c.style === "article" || c.style === "controle") cell.alignment = { wrapText: c.style !== "note", vertical: "top" };
+    if (c.alignement === "centre") cell.alignment = { ...cell.alignment, horizontal: "center" };
   }
   // exceljs has dataValidations at run time but not in its typings.
   const validations = (ws as unknown as { dataValidations: { add(plage: string, v: ExcelJS.DataValidation): void } }).dataValidations;

@@ -122,9 +122,15 @@ export class PluginCnc extends FunctionPlugin {
     if (hauteur === 0 || largeur === 0) return EmptyValue;
     if (hauteur === 1 && largeur === 1) return versMoteur(Array.isArray(lignes[0]) ? lignes[0][0] : lignes[0]);
     contexte?.naturelles.set(cle(state.formulaAddress), { lignes: hauteur, colonnes: largeur });
-    const donnees = lignes.map((l) => {
-      const ligne = (Array.isArray(l) ? l : [l]).map(versMoteur);
-      while (ligne.length < largeur) ligne.push(EmptyValue);
+    // The engine takes exactly the size reserved (a spill range saved smaller or larger than today's
+    // result): this pass gets the result cut or padded to it, the next one the size recorded above.
+    const reservee = contexte?.tailles.get(cle(state.formulaAddress));
+    const hauteurRendue = reservee && (reservee.lignes > 1 || reservee.colonnes > 1) ? reservee.lignes : hauteur;
+    const largeurRendue = reservee && (reservee.lignes > 1 || reservee.colonnes > 1) ? reservee.colonnes : largeur;
+    const donnees = Array.from({ length: hauteurRendue }, (_x, i) => {
+      const l = lignes[i];
+      const ligne = l === undefined ? [] : (Array.isArray(l) ? l : [l]).slice(0, largeurRendue).map(versMoteur);
+      while (ligne.length < largeurRendue) ligne.push(EmptyValue);
       return ligne;
     });
     // onlyValues takes the engine's own cell values, errors included.

@@ -147,8 +147,9 @@ function celluleArticle(a: string, article: string | undefined, dateDemande: str
 
 /** The Contrôle cell of a financing row: what SUM / SUMIFS leave out, with the cell's address (controle.ts says the same). */
 function formuleControle(f: string): string {
-  const type = `${f}[@[${COLONNES_FINANCEMENTS[1]}]]`;
-  const montant = `${f}[@[${COLONNES_FINANCEMENTS[2]}]]`;
+  // `[#This Row],` rather than `@`: the form a file stores (`@` is the formula bar's shorthand; LibreOffice reads only this one).
+  const type = `${f}[[#This Row],[${COLONNES_FINANCEMENTS[1]}]]`;
+  const montant = `${f}[[#This Row],[${COLONNES_FINANCEMENTS[2]}]]`;
   const ici = (col: string) => `ADDRESS(ROW(),COLUMN(${col}),4)`;
   const liste = `{${LISTE_TYPES_APPORT.map(chaine).join(",")}}`;
   const texte = `ISTEXT(${montant})`;
@@ -241,7 +242,7 @@ export function modelePlan(options: OptionsPlan = {}): PlanModele {
       { adresse: adresse(COL_A, ligne), valeur: l?.source ?? null, style: "saisie" },
       { adresse: adresse(COL_A + 1, ligne), valeur: l?.type ?? null, style: "saisie" },
       { adresse: adresse(COL_A + 2, ligne), valeur: l?.montant ?? null, style: "saisie", format: FORMATS.euros },
-      { adresse: adresse(COL_A + 3, ligne), valeur: l === undefined ? null : l.numeraire ? "oui" : "non", style: "saisie" },
+      { adresse: adresse(COL_A + 3, ligne), valeur: l === undefined ? null : l.numeraire ? "oui" : "non", style: "saisie", alignement: "centre" },
       { adresse: adresse(COL_A + 4, ligne), formule: controle, style: "controle" },
     );
   }
@@ -312,7 +313,7 @@ export function modelePlan(options: OptionsPlan = {}): PlanModele {
       formule: `IF(NOT(ISNUMBER(${cout})),"Saisissez le coût définitif en ${valeurs.coutDefinitif}.",IF(ABS(${aEcart})<0.005,"",IF(${aEcart}>0,"Financements inférieurs au coût définitif : écart en ${aEcart}.","Financements supérieurs au coût définitif : écart en ${aEcart}.")))`,
     },
     { adresse: adresse(COL_A, ligneEcartees), valeur: "Lignes de financement écartées des totaux", style: "libelle" },
-    { adresse: ecartees, formule: `IF(COUNTIF(${controles},"?*")=0,"aucune",COUNTIF(${controles},"?*")&" à corriger")`, style: "resultat" },
+    { adresse: ecartees, formule: `IF(${adresse(COL_A + 2, ligneEcartees)}="","aucune","à corriger")`, style: "resultat" },
     { adresse: adresse(COL_A + 2, ligneEcartees), formule: `TEXTJOIN("; ",TRUE,${controles})`, style: "note" },
   );
   misesEnForme.push(
@@ -320,6 +321,7 @@ export function modelePlan(options: OptionsPlan = {}): PlanModele {
     { plage: equilibre, egal: '"déséquilibré"', style: "non_conforme" },
     { plage: equilibre, egal: '"incomplet"', style: "incomplet" },
     { plage: ecartees, egal: '"aucune"', style: "conforme" },
+    { plage: ecartees, egal: '"à corriger"', style: "non_conforme" },
   );
 
   return {
@@ -332,7 +334,7 @@ export function modelePlan(options: OptionsPlan = {}): PlanModele {
     validations,
     misesEnForme,
     // A: labels and sources ("Distributeur international — minimum garanti" whole), B: values and types, C: amounts and articles.
-    largeurs: { A: 50, B: 34, C: 18, D: 11, E: 30 },
+    largeurs: { A: 46, B: 30, C: 17, D: 11, E: 24 },
     lignesFigees: LIGNE_NOTE,
     impression: {
       papier: "A4", orientation: "portrait", ajusterLargeur: true,

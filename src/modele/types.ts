@@ -24,6 +24,8 @@ export interface CelluleModele {
   format?: string;
   /** A short help text shown as a note (comment) on the cell. */
   aide?: string;
+  /** Horizontal alignment when not the default (text left, numbers right). */
+  alignement?: "centre";
 }
 
 export interface TableModele {

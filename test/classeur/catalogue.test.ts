@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from "fs";
 import { join } from "path";
-import { CHAMPS, parseDossier } from "../../src/dossier";
+import { CHAMPS, champDepuisLibelle, parseDossier } from "../../src/dossier";
 import { LIBELLES_STATUT } from "../../src/render/texte";
 import { evaluer } from "../../src/rules";
 import { COLONNES_RESULTATS } from "../../src/modele";
@@ -18,7 +18,9 @@ const dossier = dossierTemporaire();
 /** The catalogue's rows as DOSSIER.md objects (dates as ISO text, other cells as they are). */
 async function dossiersJson(): Promise<Record<string, unknown>[]> {
   const ws = (await lireClasseurExcelJS(CATALOGUE)).getWorksheet("Catalogue")!;
-  const entete = CHAMPS.map((_c, j) => String(ws.getCell(1, j + 1).value));
+  // French labels in the header, read back as the fields.
+  const entete = CHAMPS.map((_c, j) => champDepuisLibelle(String(ws.getCell(1, j + 1).value))!);
+  expect(entete).toEqual(CHAMPS.map((c) => c.champ));
   const lignes: Record<string, unknown>[] = [];
   for (let l = 2; l <= ws.rowCount; l++) {
     const d: Record<string, unknown> = {};
