@@ -63,7 +63,8 @@ export async function classeurOuErreur<T>(f: () => Promise<T>): Promise<T> {
 
 function sortieParDefaut(fichier: string): string {
   const ext = extname(fichier);
-  return join(dirname(fichier), `${basename(fichier, ext)}.calcule${ext || ".xlsx"}`);
+  // Always .xlsx: from a .ods (refused with its own message when read) or a name without extension too.
+  return join(dirname(fichier), `${basename(fichier, ext)}.calcule.xlsx`);
 }
 
 const NOMBRE = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 10 });
