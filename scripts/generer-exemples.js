@@ -86,15 +86,12 @@ function aleatoire(graine) {
   };
 }
 
-/** Titles a production company's catalogue could hold (no number, no format: those have their columns). */
+/** Titles a production company's catalogue could hold (no number, no format: those have their columns), by genre: fiction, animation, documentary, live performance. */
 const TITRES = [
-  "Les Veilleurs", "Marée haute", "L'Atelier des songes", "Nuit blanche à Lisbonne", "Les Passagers du soir", "Terre d'ocre",
-  "Le Grand Large", "Petites Ailes", "La Traversée", "Les Lumières de Brest", "Hiver rouge", "Le Chœur des montagnes",
-  "Les Îles Kerguelen", "Mécaniques célestes", "Au fil de l'eau", "La Maison aux volets verts", "Sous les pavés", "Le Dernier Phare",
-  "Les Enfants du canal", "Brigade des mers", "La Forêt qui chante", "Capitaine Zéphyr", "Les Mondes de Lila", "Opéra de poche",
-  "Le Bal des pompiers", "Une saison à Arles", "Les Gardiens du rail", "Mémoires d'usine", "Le Souffle du Vercors", "Cœurs de pierre",
-  "Les Héritiers", "Rue des Cascades", "L'Été de Jeanne", "Les Ombres du port", "Zoé et le robot", "Le Concert imaginaire",
-  "Les Vendanges", "Paris-Dakar, l'aventure", "La Chambre noire", "Tempête sur Ouessant", "Les Petits Explorateurs", "Le Temps des cerises",
+  ["Les Veilleurs", "Marée haute", "Nuit blanche à Lisbonne", "Les Passagers du soir", "Hiver rouge", "Les Héritiers", "Rue des Cascades", "L'Été de Jeanne", "Les Ombres du port", "Brigade des mers", "La Chambre noire", "Tempête sur Ouessant"],
+  ["Petites Ailes", "Capitaine Zéphyr", "Les Mondes de Lila", "Zoé et le robot", "La Forêt qui chante", "Les Petits Explorateurs", "Mécaniques célestes", "Les Enfants du canal", "L'Atelier des songes", "Le Grand Large"],
+  ["Terre d'ocre", "Les Îles Kerguelen", "Au fil de l'eau", "Mémoires d'usine", "Le Souffle du Vercors", "Les Gardiens du rail", "Une saison à Arles", "Les Vendanges", "Paris-Dakar, l'aventure", "Le Dernier Phare", "Sous les pavés", "La Traversée"],
+  ["Le Chœur des montagnes", "Opéra de poche", "Le Bal des pompiers", "Le Concert imaginaire", "Cœurs de pierre", "Les Lumières de Brest", "Le Temps des cerises", "La Maison aux volets verts"],
 ];
 
 function catalogue(nombre = NOMBRE_OEUVRES) {
@@ -132,10 +129,10 @@ function catalogue(nombre = NOMBRE_OEUVRES) {
     const numeraire = arrondi(apport * entre(0.5, 0.95));
     const finTournage = date(2023, entier(3, 12), entier(1, 28));
     // A title used again is a new season of the same series, or a new unitary work of the same name (a remake is rare: a year).
-    const nom = choisir(TITRES);
+    const nom = choisir(TITRES[i % 4]);
     const n = (vus.get(nom) ?? 0) + 1;
     vus.set(nom, n);
-    const titre = n === 1 ? nom : episodes > 1 ? `${nom} — saison ${n}` : `${nom} (${2021 + (n % 3)})`;
+    const titre = n === 1 ? nom : episodes > 1 ? `${nom} — saison ${n}` : `${nom} (${n}e volet)`;
     const l = {
       titre,
       dateDemande: demande,

@@ -64,6 +64,7 @@ function validation(v: ValidationModele): ExcelJS.DataValidation {
 export function ajouterFeuille(classeur: ExcelJS.Workbook, f: FeuilleModele, orthographe: Orthographe): ExcelJS.Worksheet {
   const ws = classeur.addWorksheet(f.nom, { views: f.lignesFigees ? [{ state: "frozen", ySplit: f.lignesFigees }] : undefined });
   for (const [lettre, largeur] of Object.entries(f.largeurs)) ws.getColumn(lettre).width = largeur;
+  for (const [ligne, hauteur] of Object.entries(f.hauteurs ?? {})) ws.getRow(Number(ligne)).height = hauteur;
   const parAdresse = new Map(f.cellules.map((c) => [c.adresse, c]));
 
   for (const t of f.tables) {
@@ -92,6 +93,8 @@ export function ajouterFeuille(classeur: ExcelJS.Workbook, f: FeuilleModele, ort
     // Long labels wrap rather than being cut at the column's edge (on screen and on paper).
     if (c.style === "libelle" || c.style === "note" || c.style === "article" || c.style === "controle") cell.alignment = { wrapText: c.style !== "note", vertical: "top" };
     if (c.alignement === "centre") cell.alignment = { ...cell.alignment, horizontal: "center" };
+    // The article beside an amount: a small indent, so that "6 500 000,00 €" and "311-30 2°" do not touch.
+    if (c.style === "article") cell.alignment = { ...cell.alignment, horizontal: "left", indent: 1 };
   }
   // exceljs has dataValidations at run time but not in its typings.
   const validations = (ws as unknown as { dataValidations: { add(plage: string, v: ExcelJS.DataValidation): void } }).dataValidations;

@@ -87,7 +87,7 @@ export function modeleCatalogue(lignes: readonly LigneCatalogue[], options: { no
   });
   const largeurs: Record<string, number> = {};
   // Headers wrap on two or three lines: a column is as wide as its values need, not as its label.
-  CHAMPS.forEach((c, j) => { largeurs[lettreColonne(j + 1)] = c.champ === "titre" ? 30 : c.nature === "montant" ? 16 : c.nature === "genre" ? 24 : Math.min(Math.max(Math.ceil(c.libelle.length / 3) + 2, 12), 20); });
+  CHAMPS.forEach((c, j) => { largeurs[lettreColonne(j + 1)] = c.champ === "titre" ? 30 : c.nature === "montant" ? 16 : c.nature === "genre" ? 40 : Math.min(Math.max(Math.ceil(c.libelle.length / 3) + 2, 12), 20); });
   largeurs[lettreColonne(colonneResultats - 1)] = 3;
   COLONNES_RESULTATS.forEach((r, k) => { largeurs[lettreColonne(colonneResultats + k)] = Math.max(r.titre.length + 2, 16); });
   return {
@@ -98,6 +98,8 @@ export function modeleCatalogue(lignes: readonly LigneCatalogue[], options: { no
     misesEnForme,
     largeurs,
     lignesFigees: 1,
+    // The header's French labels wrap on up to three lines.
+    hauteurs: { 1: 45 },
     colonnes,
     colonneResultats,
   };

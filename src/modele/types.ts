@@ -58,6 +58,8 @@ export interface FeuilleModele {
   largeurs: Record<string, number>;
   /** Rows kept visible at the top when scrolling. */
   lignesFigees?: number;
+  /** Row number → height in points, for rows whose wrapped text needs more than one line (front ends may ignore it). */
+  hauteurs?: Record<number, number>;
   /** How the sheet prints; absent: the front end's defaults. */
   impression?: ImpressionModele;
 }

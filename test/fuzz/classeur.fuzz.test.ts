@@ -266,7 +266,8 @@ describe("régressions : références sur toute la grille", () => {
     ["sur toute la grille", "'Plan de financement'!$A$1:$XFD$1048576", /les noms définis couvrent 17\s179\s869\s184 cellules \(le plus grand, « Tout »/],
     ["sur deux colonnes entières et un peu plus", "'Plan de financement'!$A$1:$B$1048576,'Plan de financement'!$D$1:$D$3", /les noms définis couvrent 2\s097\s155 cellules/],
   ])("un nom défini %s : refusé avant de lire, en le nommant", async (_nom, reference, message) => {
-    const octets = await remplacer("xl/workbook.xml", "</sheets>", `</sheets><definedNames><definedName name="Tout">${reference.replace(/'/g, "&apos;")}</definedName></definedNames>`);
+    // The example already holds defined names (its print area and titles): one more among them.
+    const octets = await remplacer("xl/workbook.xml", "<definedNames>", `<definedNames><definedName name="Tout">${reference.replace(/'/g, "&apos;")}</definedName>`);
     for (const cmd of ["calculer", "verifier"] as const) {
       const r = await lancer(cmd, octets);
       verifier(r, cmd);
@@ -276,7 +277,7 @@ describe("régressions : références sur toute la grille", () => {
   }, 60_000);
 
   it("un nom défini sur deux colonnes entières : lu (exceljs le permet), mais refusé au calcul en le nommant", async () => {
-    const octets = await remplacer("xl/workbook.xml", "</sheets>", "</sheets><definedNames><definedName name=\"Colonne\">'Plan de financement'!$E$1:$F$1048576</definedName></definedNames>");
+    const octets = await remplacer("xl/workbook.xml", "<definedNames>", "<definedNames><definedName name=\"Colonne\">'Plan de financement'!$E$1:$F$1048576</definedName>");
     const r = await lancer("verifier", octets);
     verifier(r, "verifier");
     expect(r.code).toBe(2);
