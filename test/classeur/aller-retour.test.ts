@@ -5,7 +5,8 @@
  * financing lines through SUM / SUMIFS, computed by the engine.
  */
 import { join } from "path";
-import { existsSync, readdirSync } from "fs";
+import { existsSync, readdirSync, readFileSync } from "fs";
+import JSZip from "jszip";
 import type ExcelJS from "exceljs";
 import { parseDossier } from "../../src/dossier";
 import { LIBELLES_STATUT } from "../../src/render/texte";
@@ -183,6 +184,10 @@ describe("résultat qui déborde (CNC.EXPLIQUER)", () => {
         expect({ i, j, v: vide(v) }).toEqual({ i, j, v: vide(attendu[i][j]) });
       }
     }
+    // Written as a dynamic array (cm="1" and xl/metadata.xml), not as a legacy array formula fixed at this size.
+    const zip = await JSZip.loadAsync(readFileSync(sortie));
+    expect(await zip.file("xl/worksheets/sheet1.xml")!.async("string")).toMatch(/<c r="M6"[^>]*\scm="1"[^>]*><f t="array" ref="M6:S\d+">/);
+    expect(await zip.file("xl/metadata.xml")!.async("string")).toContain('name="XLDAPR"');
     // Computing the output again: same values, nothing differs from what was written.
     const encore = await lancer("calculer", sortie, "-o", join(dossier, "expliquer-2.xlsx"), "--json");
     expect(encore.code).toBe(0);
