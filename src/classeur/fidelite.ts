@@ -8,7 +8,8 @@
  * - custom XML parts, custom document properties and any other package or workbook part reached
  *   by a relationship exceljs does not write.
  * Each such part is copied byte for byte from the input, with its relationship and its content
- * type. In each sheet, the `cm` attributes come back, and the data validations are those of the
+ * type. In each sheet, the `cm` attributes come back (and `vm`, a picture in a cell, whose rich-value
+ * parts come back with the workbook's relationships), and the data validations are those of the
  * input, as Excel wrote them (exceljs splits and re-merges them into overlapping ranges).
  * The parts exceljs owns are not touched otherwise; calcChain (stale once values change) and
  * external links (dropped by exceljs; a broken add-in reference is repaired instead, see
@@ -204,23 +205,25 @@ async function restaurerParties(entree: JSZip, sortie: JSZip, types: TypesDeCont
   return restaurees;
 }
 
-/** Cell → its cm attribute, in a sheet's XML. */
-function attributsCm(xml: string): Map<string, string> {
-  const cm = new Map<string, string>();
+/** Cell → the value of one of its attributes (`cm`: cell metadata; `vm`: value metadata, a picture in a cell), in a sheet's XML. */
+function attributsCellules(xml: string, nom: "cm" | "vm"): Map<string, string> {
+  const valeurs = new Map<string, string>();
   for (const m of xml.matchAll(/<c\b[^>]*>/g)) {
     const r = attribut(m[0], "r");
-    const v = attribut(m[0], "cm");
-    if (r && v) cm.set(r, v);
+    const v = attribut(m[0], nom);
+    if (r && v) valeurs.set(r, v);
   }
-  return cm;
+  return valeurs;
 }
 
-function poserCm(xml: string, cm: Map<string, string>): string {
-  if (cm.size === 0) return xml;
+const attributsCm = (xml: string) => attributsCellules(xml, "cm");
+
+function poserAttribut(xml: string, nom: "cm" | "vm", valeurs: Map<string, string>): string {
+  if (valeurs.size === 0) return xml;
   return xml.replace(/<c\b([^>]*?)(\/?)>/g, (balise, attributs: string, ferme: string) => {
     const r = attribut(balise, "r");
-    if (!r || !cm.has(r) || /\scm="/.test(attributs)) return balise;
-    return `<c${attributs} cm="${cm.get(r)}"${ferme}>`;
+    if (!r || !valeurs.has(r) || new RegExp(`\\s${nom}="`).test(attributs)) return balise;
+    return `<c${attributs} ${nom}="${valeurs.get(r)}"${ferme}>`;
   });
 }
 
@@ -306,7 +309,8 @@ export async function restaurer(entree: Buffer | null, sortie: Buffer, dynamique
     const avant = xmlEntree.get(nom);
     const cm = avant !== undefined ? attributsCm(avant) : new Map<string, string>();
     if (cmDynamique !== null) for (const a of dynamiques.get(nom) ?? []) if (!cm.has(a)) cm.set(a, cmDynamique);
-    xml = poserCm(xml, cm);
+    xml = poserAttribut(xml, "cm", cm);
+    if (avant !== undefined) xml = poserAttribut(xml, "vm", attributsCellules(avant, "vm"));
     if (avant !== undefined) {
       xml = remettreValidations(xml, avant);
       // Page breaks (exceljs reads none), and the sheet's extensions when they point at no other part
