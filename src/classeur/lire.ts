@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { rectangle, type Rectangle } from "../modele";
 import { verifierArchive } from "./archive";
 import { ErreurClasseur, nomCellule } from "./erreurs";
-import { appelCncSeul, CELLULES_PLAGE_MAX, orthographeDe, plagesTropGrandes, versMoteur, type Orthographe } from "./formules";
+import { appelCncSeul, CELLULES_PLAGE_MAX, orthographeDe, plagesTropGrandes, reparerReferences, versMoteur, type Orthographe } from "./formules";
 import { citerFeuille, type TableClasseur } from "./tables";
 
 /** Beyond this, refuse rather than exhaust memory (a 40 000-row catalogue is a few Mo). */
@@ -25,8 +25,10 @@ export interface FormuleLue {
   ligne: number;
   colonne: number;
   adresse: string;
-  /** As the file stores it, without "=". */
+  /** As the file stores it, without "=" (a broken add-in reference `[1]!_xldudf_…` repaired, see `avantReparation`). */
   texte: string;
+  /** The text the file had when a broken reference to our functions was repaired. */
+  avantReparation?: string;
   /** As HyperFormula parses it, with "=". */
   moteur: string;
   /** The spill range Excel saved for an array formula. */
@@ -54,6 +56,8 @@ export interface NomDefini {
 
 export interface ClasseurLu {
   chemin: string;
+  /** The file as read: what exceljs drops is taken back from it when writing (fidelite.ts). */
+  octets: Buffer;
   classeur: ExcelJS.Workbook;
   feuilles: FeuilleLue[];
   formules: FormuleLue[];
@@ -86,10 +90,22 @@ function lireFichier(chemin: string): Buffer {
   if (octets.length >= 4 && octets.readUInt32BE(0) === 0xd0cf11e0) {
     throw new ErreurClasseur(`« ${chemin} » est un classeur Excel 97-2003 (.xls) : enregistrez-le au format .xlsx (Fichier › Enregistrer sous › Classeur Excel).`);
   }
+  if (estOpenDocument(octets) || /\.(ods|fods|ots)$/i.test(chemin)) {
+    throw new ErreurClasseur(`« ${chemin} » est un classeur OpenDocument (.ods, le format de LibreOffice) : l'outil lit les classeurs Excel. Enregistrez-le au format .xlsx (LibreOffice : Fichier › Enregistrer sous › Type « Excel 2007-365 (.xlsx) »), puis relancez la commande sur le .xlsx.`);
+  }
   if (octets[0] !== 0x50 || octets[1] !== 0x4b) {
     throw new ErreurClasseur(`« ${chemin} » n'est pas un classeur Excel (.xlsx) : le fichier n'est pas une archive Office Open XML.`);
   }
   return octets;
+}
+
+/**
+ * An OpenDocument file is a zip too; its first entry, stored uncompressed, is `mimetype` holding
+ * "application/vnd.oasis.opendocument.…" (OpenDocument 1.2, part 3, 3.3). A flat XML .fods starts with XML.
+ */
+function estOpenDocument(octets: Buffer): boolean {
+  const debut = octets.subarray(0, 200).toString("latin1");
+  return debut.includes("mimetypeapplication/vnd.oasis.opendocument") || (debut.startsWith("<?xml") && octets.subarray(0, 2000).toString("latin1").includes("urn:oasis:names:tc:opendocument"));
 }
 
 /** Excel's grid: a reference beyond it comes from a damaged or forged file. */
@@ -220,7 +236,8 @@ export async function lireClasseur(chemin: string): Promise<ClasseurLu> {
         const v = cell.value as unknown;
         if (cell.type === ExcelJS.ValueType.Formula) {
           const modele = v as { formula?: string; sharedFormula?: string; result?: unknown; shareType?: string; ref?: string };
-          const texte = (cell.formula ?? modele.formula ?? "").replace(/^=/, "");
+          const brut = (cell.formula ?? modele.formula ?? "").replace(/^=/, "");
+          const texte = reparerReferences(brut);
           const adresse = cell.address;
           if (texte === "") {
             throw new ErreurClasseur(`${nomCellule(ws.name, adresse)} : formule partagée sans formule d'origine (fichier incohérent).`);
@@ -242,7 +259,7 @@ export async function lireClasseur(chemin: string): Promise<ClasseurLu> {
           // cell.result, not cell.value.result: exceljs's value copy drops results that are 0, false or "".
           const resultat = (cell as unknown as { result: unknown }).result;
           const cache = resultat === undefined ? undefined : valeurBrute(resultat, date1904);
-          formules.push({ feuille: ws.name, indexFeuille, ligne, colonne, adresse, texte, moteur, tableau, cache, orthographe: orthographeDe(texte), cncSeul });
+          formules.push({ feuille: ws.name, indexFeuille, ligne, colonne, adresse, texte, avantReparation: texte !== brut ? brut : undefined, moteur, tableau, cache, orthographe: orthographeDe(texte), cncSeul });
           poser(ligne, colonne, moteur);
           return;
         }
@@ -264,5 +281,5 @@ export async function lireClasseur(chemin: string): Promise<ClasseurLu> {
     }
     feuilles.push({ nom: ws.name, donnees });
   });
-  return { chemin, classeur, feuilles, formules, tables, noms };
+  return { chemin, octets, classeur, feuilles, formules, tables, noms };
 }

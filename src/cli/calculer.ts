@@ -60,7 +60,8 @@ export async function classeurOuErreur<T>(f: () => Promise<T>): Promise<T> {
 
 function sortieParDefaut(fichier: string): string {
   const ext = extname(fichier);
-  return join(dirname(fichier), `${basename(fichier, ext)}.calcule${ext || ".xlsx"}`);
+  // Always .xlsx: from a .ods (refused with its own message when read) or a name without extension too.
+  return join(dirname(fichier), `${basename(fichier, ext)}.calcule.xlsx`);
 }
 
 const NOMBRE = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 10 });
@@ -92,6 +93,11 @@ export function resumeTexte(r: Resume, sortie: string | null): string {
   lignes.push(`  Erreurs : ${r.erreurs.length}`);
   for (const e of r.erreurs.slice(0, LIGNES_MAX)) lignes.push(`    ${nomCellule(e.feuille, e.adresse)} : ${e.erreur}${e.message ? ` — ${e.message}` : ""}`);
   if (r.erreurs.length > LIGNES_MAX) lignes.push(`    … et ${r.erreurs.length - LIGNES_MAX} autres`);
+  if (r.referencesReparees.length) {
+    lignes.push(`  Références au complément réparées : ${r.referencesReparees.length} (Excel les avait enregistrées comme un lien vers un autre classeur, « [1]! » ; elles sont calculées et réécrites sans ce lien)`);
+    for (const x of r.referencesReparees.slice(0, LIGNES_MAX)) lignes.push(`    ${nomCellule(x.feuille, x.adresse)} : ${x.avant} → ${x.apres}`);
+  }
+  if (r.orthographeConvertie) lignes.push(`  Formules CNC.… réécrites _xldudf_CNC_… (la seule écriture qu'Excel relie au complément à l'ouverture d'un fichier) : ${r.orthographeConvertie}`);
   if (r.resultatsCnc.length && r.resultatsCnc.length <= RESULTATS_LISTES) {
     lignes.push("  Résultats des fonctions CNC.* :");
     for (const x of r.resultatsCnc) lignes.push(`    ${nomCellule(x.feuille, x.adresse)}${x.libelle ? `  ${x.libelle}` : ""} = ${texteValeur(x.valeur)}`);

@@ -18,10 +18,11 @@ export interface OptionsVerifier {
 }
 
 export async function commandeVerifier(fichier: string, options: OptionsVerifier, sortie: Sortie): Promise<number> {
-  const { calculerFichier, trouverDossiers } = await chargerClasseur();
-  const { calcule, trouves } = await classeurOuErreur(async () => {
+  const { calculerFichier, trouverDossiers, controlerPlans, texteControles } = await chargerClasseur();
+  const { calcule, trouves, controles } = await classeurOuErreur(async () => {
     const calcule = await calculerFichier(fichier, { progression: progression(sortie, "calcul") });
-    return { calcule, trouves: trouverDossiers(calcule.lu, calcule.calcul) };
+    const trouves = trouverDossiers(calcule.lu, calcule.calcul);
+    return { calcule, trouves, controles: texteControles(controlerPlans(calcule.lu, calcule.calcul, trouves.dossiers)) };
   });
   calcule.calcul.hf.destroy();
   const optionsEvaluer = options.date ? { date: options.date } : {};
@@ -32,6 +33,7 @@ export async function commandeVerifier(fichier: string, options: OptionsVerifier
   if (options.json) {
     // stdout holds the contract's JSON only; what a person should see goes to stderr.
     if (ignores) sortie.err(`cnc-rga : ${ignores}\n`);
+    if (controles.length) sortie.err(`${controles.map((l) => `cnc-rga : ${l}`).join("\n")}\n`);
     if (unSeul) {
       const d = trouves.dossiers[0].dossier;
       sortie.out(JSON.stringify(jsonAvecDate(verdictJson(evaluer(d, optionsEvaluer)), d, options.date), null, 2) + "\n");
@@ -52,6 +54,7 @@ export async function commandeVerifier(fichier: string, options: OptionsVerifier
     sortie.out(`${i ? "\n\n" + "─".repeat(72) + "\n\n" : ""}Source : ${d.source}, ${nomCellule(d.feuille, d.plage)}\n${rapportAvecDate(rapportTexte(v), v, d.dossier, options.date)}`);
   });
   const lignes = [""];
+  if (controles.length) lignes.push("", "Contrôles du plan de financement", ...controles.map((l) => `  ${l}`));
   if (ignores) lignes.push("", ignores);
   if (trouves.dossiers.length > 1) lignes.push("", synthese(statuts));
   sortie.out(lignes.join("\n") + "\n");

@@ -6,10 +6,10 @@
  */
 import { writeFileSync } from "fs";
 import { join } from "path";
-import { CHAMPS, parseDossier } from "../../src/dossier";
+import { CHAMPS, champDepuisLibelle, parseDossier } from "../../src/dossier";
 import { LIBELLES_STATUT } from "../../src/render/texte";
 import { evaluer } from "../../src/rules";
-import { COLONNES_RESULTATS } from "../../src/modele";
+import { COLONNES_RESULTATS, LISTE_AIDES, LISTE_BOOLEENS, LISTE_DESTINATIONS, LISTE_GENRES } from "../../src/modele";
 import { dossierTemporaire, EXEMPLES, lancer, lireClasseurExcelJS, resultat } from "./outils";
 
 const CATALOGUE = join(EXEMPLES, "catalogue.xlsx");
@@ -18,7 +18,9 @@ const dossier = dossierTemporaire();
 /** The catalogue's rows as DOSSIER.md objects (dates as ISO text, other cells as they are). */
 async function dossiersJson(): Promise<Record<string, unknown>[]> {
   const ws = (await lireClasseurExcelJS(CATALOGUE)).getWorksheet("Catalogue")!;
-  const entete = CHAMPS.map((_c, j) => String(ws.getCell(1, j + 1).value));
+  // French labels in the header, read back as the fields.
+  const entete = CHAMPS.map((_c, j) => champDepuisLibelle(String(ws.getCell(1, j + 1).value))!);
+  expect(entete).toEqual(CHAMPS.map((c) => c.champ));
   const lignes: Record<string, unknown>[] = [];
   for (let l = 2; l <= ws.rowCount; l++) {
     const d: Record<string, unknown> = {};
@@ -44,6 +46,22 @@ describe("le catalogue d'exemple", () => {
     expect(new Set(dossiers.map((d) => d.genre))).toEqual(new Set(["fiction", "animation", "documentaire", "spectacle_vivant"]));
     const versions = new Set(dossiers.map((d) => evaluer(d).version));
     expect(versions).toEqual(new Set(["2023-01", "2023-02"]));
+  });
+
+  it("un document de finance : en-têtes en français, libellés des listes du modèle, dates en dates, titres sans numéro de série", async () => {
+    const ws = (await lireClasseurExcelJS(CATALOGUE)).getWorksheet("Catalogue")!;
+    CHAMPS.forEach((c, j) => expect(ws.getCell(1, j + 1).value).toBe(c.libelle));
+    const listes: Record<string, readonly string[]> = { genre: LISTE_GENRES, destination: LISTE_DESTINATIONS, aide: LISTE_AIDES, booleen: LISTE_BOOLEENS };
+    for (let l = 2; l <= json.length + 1; l++) {
+      CHAMPS.forEach((c, j) => {
+        const v = ws.getCell(l, j + 1).value;
+        if (v === null || v === undefined) return;
+        if (c.nature === "date") expect({ l, champ: c.champ, date: v instanceof Date }).toEqual({ l, champ: c.champ, date: true });
+        const liste = listes[c.nature];
+        if (liste) expect(liste).toContain(v);
+      });
+      expect(String(ws.getCell(l, 1).value)).not.toMatch(/ \d+ \(|\d+ × \d+ min/);
+    }
   });
 
   it("verifier --json = evaluer --json sur les mêmes dossiers en JSON, œuvre par œuvre", async () => {
