@@ -132,6 +132,8 @@ export function chargerFonctions(dossierBundle: string): FonctionsChargees {
   const contexte = vm.createContext({
     CustomFunctions: { associate: associer, Error: ErreurCustomFunctions, ErrorCode: CODES_ERREUR },
     console,
+    // The shared runtime is a web page: long catalogues yield with setTimeout (src/functions/entrees.ts).
+    setTimeout,
   });
   vm.runInContext(code, contexte, { filename: "functions.js" });
   return {
