@@ -43,6 +43,10 @@ export async function suivreVisibilite(changer: (visible: boolean) => void): Pro
   changer(typeof document === "undefined" || document.visibilityState !== "hidden");
   const addin = typeof Office !== "undefined" ? (Office as { addin?: typeof Office.addin }).addin : undefined;
   if (addin && typeof addin.onVisibilityModeChanged === "function") {
-    await addin.onVisibilityModeChanged((m) => changer(m.visibilityMode === Office.VisibilityMode.taskpane));
+    try {
+      await addin.onVisibilityModeChanged((m) => changer(m.visibilityMode === Office.VisibilityMode.taskpane));
+    } catch {
+      // A host without the shared runtime's visibility messages: the pane stays as it is (visible).
+    }
   }
 }
