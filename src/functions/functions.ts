@@ -14,6 +14,7 @@
 import * as cnc from "./cnc";
 import { ceder, normaliserArgument, preciserErreurs, renumeroter, tranches } from "./entrees";
 import { ErreurExcel, commeMatrice, type CelluleResultat, type Resultat } from "./excel";
+import { prevoir } from "./memoire";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the metadata types of Excel are `any` and `any[][]` */
 
@@ -53,6 +54,8 @@ function appeler(f: (...args: any[]) => Resultat, args: unknown[]): Resultat {
 function parDossier(f: (...args: any[]) => Resultat, args: unknown[], iDossier: number, iValeurs: number): any[][] | Promise<any[][]> {
   const t = tranches(args[iDossier], args[iValeurs]);
   if (!t) return matrice(appeler(f, args));
+  // The memory of verdicts sizes itself on the catalogue read (memoire.ts): the whole one, not a slice.
+  prevoir(t.reduce((n, x) => n + ((x.valeurs ?? x.dossier) as unknown[][]).length, 0));
   return (async () => {
     const lignes: CelluleResultat[][] = [];
     for (const [k, tranche] of t.entries()) {
