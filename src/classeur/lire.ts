@@ -66,7 +66,6 @@ export interface ClasseurLu {
 }
 
 const JOURS_1900 = 25569;
-const JOURS_1904 = 24107;
 const MS_PAR_JOUR = 86_400_000;
 
 /** The file's bytes, once its size and its first octets say it may be a .xlsx. */
@@ -134,12 +133,17 @@ function texteRiche(v: { richText: { text: string }[] }): string {
   return v.richText.map((r) => r.text).join("");
 }
 
-/** A cell value of exceljs (not a formula) → the engine's value. */
-function valeurBrute(v: unknown, date1904: boolean): ValeurBrute {
+/**
+ * A cell value of exceljs (not a formula) → the engine's value. exceljs hands a date cell as an
+ * absolute Date, having applied the file's 1900 or 1904 date system itself; the engine (HyperFormula)
+ * and the readers of src/dossier count serial numbers from 1900, so a Date becomes a 1900 serial
+ * whatever the file's system (a 1904 file's dates were read four years and a day early).
+ */
+function valeurBrute(v: unknown): ValeurBrute {
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "boolean") return v;
   if (typeof v === "string") return v;
-  if (v instanceof Date) return v.getTime() / MS_PAR_JOUR + (date1904 ? JOURS_1904 : JOURS_1900);
+  if (v instanceof Date) return v.getTime() / MS_PAR_JOUR + JOURS_1900;
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
     if (Array.isArray(o.richText)) return texteRiche(o as { richText: { text: string }[] });
@@ -212,7 +216,6 @@ export async function lireClasseur(chemin: string): Promise<ClasseurLu> {
   const feuillesExcel: ExcelJS.Worksheet[] = [];
   classeur.eachSheet((ws) => { feuillesExcel.push(ws); });
   if (feuillesExcel.length === 0) throw new ErreurClasseur(`« ${chemin} » ne contient aucune feuille.`);
-  const date1904 = Boolean((classeur.properties as { date1904?: boolean }).date1904);
   const tables = lireTables(classeur);
   const noms = lireNoms(classeur, new Set(feuillesExcel.map((w) => w.name)));
   const feuilles: FeuilleLue[] = [];
@@ -264,7 +267,7 @@ export async function lireClasseur(chemin: string): Promise<ClasseurLu> {
           return;
         }
         const estErreur = typeof v === "object" && v !== null && "error" in (v as object);
-        poser(ligne, colonne, pourMoteur(valeurBrute(v, date1904), estErreur));
+        poser(ligne, colonne, pourMoteur(valeurBrute(v), estErreur));
       });
     });
     // Values Excel saved inside a spill range belong to the array formula: the engine recomputes them.
