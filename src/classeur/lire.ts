@@ -261,7 +261,7 @@ export async function lireClasseur(chemin: string): Promise<ClasseurLu> {
           moteur = `=${moteur}`;
           // cell.result, not cell.value.result: exceljs's value copy drops results that are 0, false or "".
           const resultat = (cell as unknown as { result: unknown }).result;
-          const cache = resultat === undefined ? undefined : valeurBrute(resultat, date1904);
+          const cache = resultat === undefined ? undefined : valeurBrute(resultat);
           formules.push({ feuille: ws.name, indexFeuille, ligne, colonne, adresse, texte, avantReparation: texte !== brut ? brut : undefined, moteur, tableau, cache, orthographe: orthographeDe(texte), cncSeul });
           poser(ligne, colonne, moteur);
           return;
