@@ -26,18 +26,25 @@ export async function benchBundle(): Promise<Ligne[]> {
 
   // Each measurement starts from a freshly loaded bundle: the functions remember recent works
   // (src/functions/memoire.ts), and a first calculation must not be served from that memory.
-  const premierCalcul = (appel: (f: ReturnType<typeof chargerFonctions>) => void, essais: number) => {
+  // A long catalogue answers with a Promise (slices of 500 works with a yield between them,
+  // functions.ts): every call is awaited, as Excel awaits it.
+  const premierCalcul = async (appel: (f: ReturnType<typeof chargerFonctions>) => Promise<void>, essais: number) => {
     const temps: number[] = [];
     for (let i = 0; i < essais; i++) {
       const f = chargerFonctions(dossier);
       const t0 = performance.now();
-      appel(f);
+      await appel(f);
       temps.push(performance.now() - t0);
     }
     return mediane(temps);
   };
-  const parCellule = premierCalcul((f) => { for (const l of lignes) f.appeler("APPORT_CONFORME", [entete], [l], null); }, 3);
-  const catalogue = premierCalcul((f) => { f.appeler("APPORT_CONFORME", [entete], lignes, null); }, 3);
+  const chrono = async (appel: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    await appel();
+    return performance.now() - t0;
+  };
+  const parCellule = await premierCalcul(async (f) => { for (const l of lignes) await f.appeler("APPORT_CONFORME", [entete], [l], null); }, 3);
+  const catalogue = await premierCalcul(async (f) => { await f.appeler("APPORT_CONFORME", [entete], lignes, null); }, 3);
 
   // Recalculation after an edit: each run changes the apport of one row to a value never seen, so that
   // row is a miss and the 9 999 others are served from memory (src/functions/memoire.ts).
@@ -49,35 +56,33 @@ export async function benchBundle(): Promise<Ligne[]> {
     return lignes.map((l, k) => (k === i ? l.map((v, j) => (j === APPORT ? (v as number) + edition : v)) : l));
   };
   const f = chargerFonctions(dossier);
-  f.appeler("APPORT_CONFORME", [entete], lignes, null);
+  await f.appeler("APPORT_CONFORME", [entete], lignes, null);
   const recalculs: number[] = [];
   for (let k = 0; k < 7; k++) {
     const modifiees = apresEdition();
-    const t0 = performance.now();
-    f.appeler("APPORT_CONFORME", [entete], modifiees, null);
-    recalculs.push(performance.now() - t0);
+    recalculs.push(await chrono(async () => f.appeler("APPORT_CONFORME", [entete], modifiees, null)));
   }
   const recalcul = mediane(recalculs);
 
   // The template's seven result columns (src/modele/catalogue.ts) as catalogue formulas over the
   // 10 000 works, all recalculated after one edit, as Excel does when a cell of the table changes.
   const colonne = (ls: unknown[][], champ: string) => ls.map((l) => [l[(entete as string[]).indexOf(champ)]]);
-  const formulesModele = (ls: unknown[][]) => {
-    f.appeler("APPORT_MIN", ...["genre", "coutDefinitif", "participationFrancaise", "preventesInternationales", "pointsCreation", "pointsFabrication", "destination", "aide", "dateDemande"].map((c) => colonne(ls, c)));
-    f.appeler("NUMERAIRE_MIN", ...["genre", "dureeMinutes", "destination", "aide", "dateDemande"].map((c) => colonne(ls, c)));
-    f.appeler("STATUT", [entete], "apport", ls, null);
-    f.appeler("ECART", [entete], "apport", ls, null);
-    f.appeler("STATUT", [entete], "reference", ls, null);
-    f.appeler("STATUT", [entete], "majoration", ls, null);
-    f.appeler("MAJORATION", [entete], ls, null);
+  const formulesModele = async (ls: unknown[][]) => {
+    await Promise.all([
+      f.appeler("APPORT_MIN", ...["genre", "coutDefinitif", "participationFrancaise", "preventesInternationales", "pointsCreation", "pointsFabrication", "destination", "aide", "dateDemande"].map((c) => colonne(ls, c))),
+      f.appeler("NUMERAIRE_MIN", ...["genre", "dureeMinutes", "destination", "aide", "dateDemande"].map((c) => colonne(ls, c))),
+      f.appeler("STATUT", [entete], "apport", ls, null),
+      f.appeler("ECART", [entete], "apport", ls, null),
+      f.appeler("STATUT", [entete], "reference", ls, null),
+      f.appeler("STATUT", [entete], "majoration", ls, null),
+      f.appeler("MAJORATION", [entete], ls, null),
+    ]);
   };
-  formulesModele(lignes);
+  await formulesModele(lignes);
   const modele: number[] = [];
   for (let k = 0; k < 5; k++) {
     const modifiees = apresEdition();
-    const t0 = performance.now();
-    formulesModele(modifiees);
-    modele.push(performance.now() - t0);
+    modele.push(await chrono(() => formulesModele(modifiees)));
   }
   const recalculModele = mediane(modele);
   // The template as it ships: one formula per cell, each reading the header and its row. After an edit

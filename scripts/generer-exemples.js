@@ -5,7 +5,10 @@
  * - examples/plan-financement.xlsx: an animation series under the 311-11-1 derogation, filled in;
  * - examples/catalogue.xlsx: a catalogue of works of the four genres, made by a seeded generator
  *   (same seed, same cells), with the CNC.* formulas of each row.
- * Formulas are written as Excel saves an add-in's functions (`_xldudf_CNC_…`).
+ * Formulas are written as Excel saves an add-in's functions (`_xldudf_CNC_…`), as dynamic arrays
+ * (so Excel 365 shows `=CNC.…`, not `=@CNC.…`), and each workbook is then run through `calculer`:
+ * the files carry their computed values, so a preview without the add-in (Excel, LibreOffice, a
+ * mail viewer) shows the results.
  * Run with `npm run exemples` (builds the CLI first: this script uses build/cli).
  * `node scripts/generer-exemples.js --catalogue N FICHIER.xlsx` writes only a catalogue of N works
  * (same generator, same seed): the benchmarks use it for a 5 000-work catalogue.
@@ -19,8 +22,9 @@ if (!fs.existsSync(path.join(BUILD, "classeur", "index.js"))) {
   process.stderr.write("generer-exemples : lancez d'abord « npm run build:cli ».\n");
   process.exit(2);
 }
-const { modelePlan, modeleCatalogue, TYPES_APPORT } = require(path.join(BUILD, "modele"));
-const { ajouterFeuille, nouveauClasseur } = require(path.join(BUILD, "classeur"));
+const os = require("os");
+const { modelePlan, modeleCatalogue, TYPES_APPORT, LISTE_GENRES, LISTE_DESTINATIONS, LISTE_AIDES } = require(path.join(BUILD, "modele"));
+const { ajouterFeuille, nouveauClasseur, calculerFichier, poserResultats, enregistrer } = require(path.join(BUILD, "classeur"));
 
 const EXEMPLES = path.join(__dirname, "..", "examples");
 const ORTHOGRAPHE = "xldudf";
@@ -38,6 +42,8 @@ function planAnimation() {
       dateDemande: date(2023, 1, 20),
       genre: "Animation",
       destination: "Télévision",
+      // The budget, typed on its own: the plan shows it against the total of the financing lines.
+      coutDefinitif: 6500000,
       aide: "Automatique",
       dureeMinutes: 338,
       dureeEpisodeMinutes: 13,
@@ -80,6 +86,14 @@ function aleatoire(graine) {
   };
 }
 
+/** Titles a production company's catalogue could hold (no number, no format: those have their columns), by genre: fiction, animation, documentary, live performance. */
+const TITRES = [
+  ["Les Veilleurs", "Marée haute", "Nuit blanche à Lisbonne", "Les Passagers du soir", "Hiver rouge", "Les Héritiers", "Rue des Cascades", "L'Été de Jeanne", "Les Ombres du port", "Brigade des mers", "La Chambre noire", "Tempête sur Ouessant"],
+  ["Petites Ailes", "Capitaine Zéphyr", "Les Mondes de Lila", "Zoé et le robot", "La Forêt qui chante", "Les Petits Explorateurs", "Mécaniques célestes", "Les Enfants du canal", "L'Atelier des songes", "Le Grand Large"],
+  ["Terre d'ocre", "Les Îles Kerguelen", "Au fil de l'eau", "Mémoires d'usine", "Le Souffle du Vercors", "Les Gardiens du rail", "Une saison à Arles", "Les Vendanges", "Paris-Dakar, l'aventure", "Le Dernier Phare", "Sous les pavés", "La Traversée"],
+  ["Le Chœur des montagnes", "Opéra de poche", "Le Bal des pompiers", "Le Concert imaginaire", "Cœurs de pierre", "Les Lumières de Brest", "Le Temps des cerises", "La Maison aux volets verts"],
+];
+
 function catalogue(nombre = NOMBRE_OEUVRES) {
   const r = aleatoire(GRAINE);
   const entre = (a, b) => a + r() * (b - a);
@@ -87,15 +101,17 @@ function catalogue(nombre = NOMBRE_OEUVRES) {
   const choisir = (liste) => liste[Math.floor(r() * liste.length)];
   const chance = (p) => r() < p;
   const arrondi = (x, pas = 1000) => Math.round(x / pas) * pas;
-  // Booleans as people type them: the readers accept all of these.
-  const booleen = (v) => choisir(v ? ["oui", "Oui", "VRAI", true] : ["non", "Non", "FAUX", false]);
+  // The labels of the template's drop-down lists, the same in every row.
+  const booleen = (v) => (v ? "oui" : "non");
+  const [TELEVISION, SMAD] = LISTE_DESTINATIONS;
+  const [AUTOMATIQUE, SELECTIVE, PREPARATION] = LISTE_AIDES;
   const GENRES = [
-    { genre: ["fiction", "Fiction"], formats: [[52, 8], [26, 10], [90, 1], [52, 6]], parHeure: [700000, 1300000] },
-    { genre: ["animation", "Animation"], formats: [[13, 26], [7, 52], [26, 26], [11, 52]], parHeure: [600000, 1200000] },
-    { genre: ["documentaire", "Documentaire de création"], formats: [[52, 1], [26, 6], [90, 1], [52, 3]], parHeure: [120000, 400000] },
-    { genre: ["spectacle_vivant", "Adaptation audiovisuelle de spectacle vivant"], formats: [[90, 1], [120, 1], [75, 1], [52, 4]], parHeure: [80000, 300000] },
+    { genre: LISTE_GENRES[0], code: "fiction", formats: [[52, 8], [26, 10], [90, 1], [52, 6]], parHeure: [700000, 1300000] },
+    { genre: LISTE_GENRES[1], code: "animation", formats: [[13, 26], [7, 52], [26, 26], [11, 52]], parHeure: [600000, 1200000] },
+    { genre: LISTE_GENRES[2], code: "documentaire", formats: [[52, 1], [26, 6], [90, 1], [52, 3]], parHeure: [120000, 400000] },
+    { genre: LISTE_GENRES[3], code: "spectacle_vivant", formats: [[90, 1], [120, 1], [75, 1], [52, 4]], parHeure: [80000, 300000] },
   ];
-  const MOTS = ["Les Veilleurs", "Marée haute", "L'Atelier", "Nuit blanche", "Les Passagers", "Terre d'ocre", "Le Grand Large", "Petites Ailes", "La Traversée", "Les Lumières", "Hiver rouge", "Le Chœur", "Les Îles", "Mécaniques", "Au fil de l'eau"];
+  const vus = new Map();
   const lignes = [];
   for (let i = 0; i < nombre; i++) {
     const g = GENRES[i % 4];
@@ -106,17 +122,22 @@ function catalogue(nombre = NOMBRE_OEUVRES) {
     const mois = chance(0.35) ? 1 : entier(2, 12);
     const demande = date(2023, mois, entier(1, 28));
     const smad = chance(0.15);
-    const aide = choisir(["automatique", "automatique", "automatique", "automatique", "automatique", "automatique", "automatique", "automatique", "selective", "preparation"]);
+    const aide = choisir([AUTOMATIQUE, AUTOMATIQUE, AUTOMATIQUE, AUTOMATIQUE, AUTOMATIQUE, AUTOMATIQUE, AUTOMATIQUE, AUTOMATIQUE, SELECTIVE, PREPARATION]);
     const copro = chance(0.15);
     const base = copro ? arrondi(cout * entre(0.6, 0.85)) : cout;
     const apport = arrondi(base * entre(0.17, 0.38));
     const numeraire = arrondi(apport * entre(0.5, 0.95));
     const finTournage = date(2023, entier(3, 12), entier(1, 28));
+    // A title used again is a new season of the same series, or a new unitary work of the same name (a remake is rare: a year).
+    const nom = choisir(TITRES[i % 4]);
+    const n = (vus.get(nom) ?? 0) + 1;
+    vus.set(nom, n);
+    const titre = n === 1 ? nom : episodes > 1 ? `${nom} — saison ${n}` : `${nom} (${n}e volet)`;
     const l = {
-      titre: `${choisir(MOTS)} ${i + 1} (${episodes > 1 ? `${episodes} × ${episode} min` : `${episode} min`})`,
-      dateDemande: chance(0.8) ? demande : demande.toISOString().slice(0, 10),
-      genre: choisir(g.genre),
-      destination: smad ? "smad" : choisir(["television", "Télévision"]),
+      titre,
+      dateDemande: demande,
+      genre: g.genre,
+      destination: smad ? SMAD : TELEVISION,
       aide,
       dureeMinutes: duree,
       dureeEpisodeMinutes: episode,
@@ -144,11 +165,11 @@ function catalogue(nombre = NOMBRE_OEUVRES) {
     } else {
       l.apportNumeraireTelevision = numeraire;
     }
-    if (g.genre[0] === "animation" || g.genre[0] === "documentaire") {
+    if (g.code === "animation" || g.code === "documentaire") {
       if (chance(0.5)) l.preventesInternationales = arrondi(cout * entre(0, 0.3));
     }
-    if (g.genre[0] === "documentaire" && chance(0.2)) l.caseMagazine = booleen(true);
-    if (g.genre[0] === "spectacle_vivant") l.qualiteSpectacleVivant = booleen(chance(0.85));
+    if (g.code === "documentaire" && chance(0.2)) l.caseMagazine = booleen(true);
+    if (g.code === "spectacle_vivant") l.qualiteSpectacleVivant = booleen(chance(0.85));
     if (chance(0.8)) {
       l.dateFinTournage = finTournage;
       l.dateContrat = new Date(finTournage.getTime() + (chance(0.9) ? -1 : 1) * entier(20, 300) * 86400000);
@@ -163,13 +184,24 @@ function catalogue(nombre = NOMBRE_OEUVRES) {
   return modeleCatalogue(lignes);
 }
 
+/** Writes the template with exceljs, then computes it with `calculer` into `chemin` (values cached). */
 async function ecrire(nom, feuilles, chemin = path.join(EXEMPLES, nom)) {
   const classeur = nouveauClasseur();
   // A fixed date, so regenerating without changes gives the same workbook.
   classeur.created = classeur.modified = new Date(Date.UTC(2023, 0, 20));
   for (const f of feuilles) ajouterFeuille(classeur, f, ORTHOGRAPHE);
-  await classeur.xlsx.writeFile(chemin);
-  process.stdout.write(`écrit : ${path.relative(process.cwd(), chemin)}\n`);
+  const brut = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cnc-exemples-")), nom);
+  await classeur.xlsx.writeFile(brut);
+  const calcule = await calculerFichier(brut);
+  poserResultats(calcule.lu, calcule.calcul, calcule.cellules);
+  // The values are computed: no full recalculation on opening, so that a reader without the add-in
+  // (Excel, LibreOffice, a mail preview) shows them rather than #NAME?.
+  calcule.lu.classeur.calcProperties = { ...calcule.lu.classeur.calcProperties, fullCalcOnLoad: false };
+  await enregistrer(calcule.lu, chemin);
+  calcule.calcul.hf.destroy();
+  fs.rmSync(path.dirname(brut), { recursive: true, force: true });
+  const erreurs = calcule.resume.erreurs.length;
+  process.stdout.write(`écrit : ${path.relative(process.cwd(), chemin)} (${calcule.resume.cellulesCalculees} cellules calculées, ${erreurs} erreur${erreurs > 1 ? "s" : ""})\n`);
 }
 
 (async () => {

@@ -1,5 +1,6 @@
 /** fast-check generators of dossiers as JSON files hold them: realistic and edge values for every field. */
 import fc from "fast-check";
+import Decimal from "decimal.js";
 
 const centimes = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((c) => c / 100);
 export const montant = fc.oneof(centimes(20_000_000), fc.constantFrom(0, 0.01, 0.1, 0.2, 0.3, 999999.99, 1e15));
@@ -7,8 +8,38 @@ const date = fc.date({ min: new Date("2022-06-01T00:00:00Z"), max: new Date("202
 const duree = fc.oneof(fc.integer({ min: 1, max: 3000 }), fc.constantFrom(0.5, 44.99, 45, 52, 90));
 const entier = fc.integer({ min: 0, max: 200 });
 
-/** Every DOSSIER.md field, each present or absent, values of the right kind. */
-export const dossierValide = fc.record(
+type Brut = Record<string, unknown>;
+const dec = (v: unknown): Decimal | undefined =>
+  (typeof v === "number" || (typeof v === "string" && /^\d+(\.\d+)?$/.test(v)) ? new Decimal(v) : undefined);
+
+/**
+ * Repairs the contradictions DOMAIN.md forbids (a part above its whole), so that a generated dossier
+ * is valid: the whole is raised to its part, exactly (decimal strings). Contradictory dossiers are
+ * tested on purpose elsewhere.
+ */
+export function coherent(d: Brut): Brut {
+  const r: Brut = { ...d };
+  const au = (tout: string, ...parties: string[]) => {
+    const t = dec(r[tout]);
+    if (t === undefined) return;
+    const max = parties.map((p) => dec(r[p])).filter((x): x is Decimal => x !== undefined).reduce((m, x) => Decimal.max(m, x), t);
+    if (max.greaterThan(t)) r[tout] = max.toString();
+  };
+  const tv = dec(r.apportNumeraireTelevision);
+  const smad = dec(r.apportNumeraireSmad);
+  const a = dec(r.apportInitial);
+  if (a !== undefined && (tv !== undefined || smad !== undefined)) {
+    const cash = (tv ?? new Decimal(0)).plus(smad ?? 0);
+    if (cash.greaterThan(a)) r.apportInitial = cash.toString();
+  }
+  au("coutPostes", "depensesFrancePostes");
+  au("coutDefinitif", "participationFrancaise", "depensesFrance", "coutPostes");
+  au("dureeMinutes", "dureeEpisodeMinutes");
+  return r;
+}
+
+/** Every DOSSIER.md field, each present or absent, values of the right kind, possibly contradictory. */
+export const dossierBrut = fc.record(
   {
     titre: fc.string({ maxLength: 30 }),
     dateDemande: date,
@@ -48,6 +79,9 @@ export const dossierValide = fc.record(
   { requiredKeys: [] },
 );
 
+/** Every DOSSIER.md field, each present or absent, values of the right kind, never contradictory. */
+export const dossierValide = dossierBrut.map(coherent);
+
 /** A complete-looking dossier (core amounts present), so that statuses are mostly decided. */
 export const dossierComplet = fc.tuple(dossierValide, fc.record({
   genre: fc.constantFrom("fiction", "animation", "documentaire", "spectacle_vivant"),
@@ -56,7 +90,7 @@ export const dossierComplet = fc.tuple(dossierValide, fc.record({
   apportInitial: centimes(4_000_000),
   apportNumeraireTelevision: centimes(2_000_000),
   preventesInternationales: centimes(2_000_000),
-})).map(([a, b]) => ({ ...a, ...b }));
+})).map(([a, b]) => coherent({ ...a, ...b }));
 
 export const CHAMPS_MONTANTS = [
   "coutDefinitif", "participationFrancaise", "apportInitial", "apportNumeraireTelevision", "apportNumeraireSmad",

@@ -134,10 +134,11 @@ describe("cnc-rga calculer : le résumé", () => {
     const r = await lancer("calculer", PLAN, "-o", join(dossier, "resume.xlsx"));
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
-    expect(r.out).toContain("1 feuille, 18 formules dont 11 avec des fonctions CNC.* (écrites _xldudf_CNC_…)");
-    expect(r.out).toContain("Cellules calculées : 18");
-    expect(r.out).toMatch(/« Plan de financement »!K7 {2}Apport initial minimum compte tenu des préventes \(€\) = 1\s325\s000\n/u);
-    expect(r.out).toContain("« Plan de financement »!K15  Majoration de 25 % : statut = « non conforme »");
+    // The CNC.* results, the fields fed by the financing lines, the balance, the Contrôle column, the articles of the version in force.
+    expect(r.out).toContain("1 feuille, 68 formules dont 11 avec des fonctions CNC.* (écrites _xldudf_CNC_…)");
+    expect(r.out).toContain("Cellules calculées : 68");
+    expect(r.out).toMatch(/« Plan de financement »!B7 {2}Apport initial minimum compte tenu des préventes \(€\) = 1\s325\s000\n/u);
+    expect(r.out).toContain("« Plan de financement »!B15  Majoration de 25 % : statut = « non conforme »");
   });
 });
 

@@ -95,7 +95,8 @@ test("identity: a GUID, the version of package.json, French name and description
   expect(enfant(racine, "Id").texte).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   expect(enfant(racine, "Version").texte).toBe(`${pkg.version}.0`);
   expect(enfant(racine, "DefaultLocale").texte).toBe("fr-FR");
-  expect(enfant(racine, "DisplayName").attributs.DefaultValue).toBe("CNC Conformité");
+  // The development add-in says so, next to the deployed one (scripts/manifeste.js drops the suffix).
+  expect(enfant(racine, "DisplayName").attributs.DefaultValue).toBe("CNC Conformité (développement)");
   expect(enfant(racine, "Description").attributs.DefaultValue).toMatch(/plans de financement .* RGA du CNC/);
   expect(enfant(racine, "Permissions").texte).toBe("ReadWriteDocument");
 });

@@ -50,7 +50,7 @@ export const ANIMATION = {
   dureeMinutes: 338,
   coutDefinitif: 1000000,
   apportInitial: 220000,
-  apportNumeraireTelevision: 200000,
+  apportNumeraireTelevision: 100000,
   preventesInternationales: 60000,
   pointsCreation: 30,
   pointsFabrication: 36,
@@ -58,5 +58,5 @@ export const ANIMATION = {
   autorisationDefinitive: true,
   diffuseeAnneePrecedente: true,
   versionOriginaleFrancaise: true,
-  depensesFrance: 2000000,
+  depensesFrance: 1000000,
 };

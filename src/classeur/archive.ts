@@ -160,6 +160,8 @@ function verifierNoms(octets: Buffer, parNom: Map<string, Entree>, chemin: strin
   let total = 0;
   let plusGrand = { nom: "", cellules: 0 };
   for (const m of xml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([^<]*)</g)) {
+    // A print area or print titles: exceljs keeps them as text on the sheet's page setup, never cell by cell.
+    if (/\bname="_xlnm\.Print_(?:Area|Titles)"/i.test(m[1])) continue;
     const c = cellulesDuNom(m[2]);
     total += c;
     if (c > plusGrand.cellules) plusGrand = { nom: /\bname="([^"]*)"/.exec(m[1])?.[1] ?? "?", cellules: c };

@@ -5,7 +5,7 @@
  * dependency edges, BENCHMARKS.md), though none of them needs a formula computed first.
  *
  * A formula is computed here only when nothing but the engine could change what it reads: it is one
- * CNC call (no spill range saved in the file) whose arguments are literals or references to cells
+ * CNC call (no spill range saved in the file beyond its own cell) whose arguments are literals or references to cells
  * holding plain values (no formula, no error, no cell of a spill range), and whose result is a single
  * value. Anything else — a name, a nested call, an operator, a reference to a formula — is left to
  * HyperFormula, as before. The engine then receives the result as the cell's value, so formulas that
@@ -145,6 +145,12 @@ function resultat(r: unknown): { contenu: ValeurBrute; erreur?: CellError } | nu
   return null;
 }
 
+/** Whether the array range saved for `f` is its own cell alone. */
+function uneCellule(f: FormuleLue): boolean {
+  const t = f.tableau;
+  return t !== undefined && t.haut === f.ligne && t.bas === f.ligne && t.gauche === f.colonne && t.droite === f.colonne;
+}
+
 /**
  * Computes every CNC formula of the workbook that can be computed from plain cells (see above).
  * `apresAppel` is called after each CNC call, as the engine's plugin does.
@@ -153,9 +159,10 @@ export function calculerDirect(lu: ClasseurLu, apresAppel?: () => void): CalculD
   const direct: CalculDirect = { contenus: new Map(), erreurs: new Map(), lus: [] };
   const feuilles = new Map(lu.feuilles.map((f, i) => [f.nom.toLowerCase(), i]));
   // Cells of the spill ranges saved in the file: the engine fills them, the sheet data holds blanks there.
-  const spills = lu.formules.filter((f) => f.tableau).map((f) => ({ indexFeuille: f.indexFeuille, zone: f.tableau! }));
+  const spills = lu.formules.filter((f) => f.tableau && !uneCellule(f)).map((f) => ({ indexFeuille: f.indexFeuille, zone: f.tableau! }));
   for (const f of lu.formules) {
-    if (!f.cncSeul || f.tableau) continue;
+    // A dynamic array saved on its own cell only (how Excel 365 and the template write CNC formulas) is one value.
+    if (!f.cncSeul || (f.tableau && !uneCellule(f))) continue;
     const appel = analyser(f, feuilles);
     if (!appel) continue;
     const valeurs: unknown[] = [];

@@ -1,21 +1,31 @@
 /**
  * Writing the computed values into the workbook and saving it under another name. Formula texts are
- * kept as the file had them (so `_xldudf_` stays `_xldudf_`); only the cached results change. The
- * file is written to a temporary name in the same folder, then renamed: a failure never leaves a
- * half-written output.
+ * kept as the file had them, with two exceptions: our functions are written `_xldudf_CNC_…` (the
+ * only spelling Excel binds to the add-in when it opens a file), and a broken add-in reference
+ * `[1]!_xldudf_CNC_…` is written repaired. Then what exceljs dropped is put back (fidelite.ts).
+ * The file is written to a temporary name in the same folder, then renamed: a failure never leaves
+ * a half-written output.
  */
 import { existsSync, renameSync, unlinkSync, realpathSync, writeFileSync } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import type ExcelJS from "exceljs";
 import { plage as plageA1 } from "../modele";
 import { ErreurClasseur } from "./erreurs";
-import type { ClasseurLu } from "./lire";
+import { restaurer } from "./fidelite";
+import { enXldudf } from "./formules";
+import type { ClasseurLu, FormuleLue } from "./lire";
 import { estErreur, type CelluleCalculee, type ValeurCalculee } from "./resume";
 import type { Calcul } from "./moteur";
 
 function resultat(v: ValeurCalculee): ExcelJS.CellValue {
   if (estErreur(v)) return { error: v.erreur } as ExcelJS.CellErrorValue;
   return v;
+}
+
+/** The text a formula is written with, when it is not the file's: repaired, or our functions respelled. */
+export function texteReecrit(f: FormuleLue): string | null {
+  const t = f.orthographe === "point" ? enXldudf(f.texte) : f.texte;
+  return t !== (f.avantReparation ?? f.texte) ? t : null;
 }
 
 /** Puts every computed value in the exceljs workbook (in memory). */
@@ -48,6 +58,16 @@ export function poserResultats(lu: ClasseurLu, calcul: Calcul, cellules: readonl
     const modele = { ...(ancre.value as ExcelJS.CellFormulaValue & { sharedFormula?: string; shareType?: string; ref?: string }) };
     const premier = liste[0];
     modele.result = resultat(premier.valeur) as ExcelJS.CellFormulaValue["result"];
+    const reecrit = texteReecrit(formule);
+    if (reecrit !== null) {
+      // A shared formula's cells each get their own text: each was read (and is rewritten) on its own.
+      modele.formula = reecrit;
+      delete modele.sharedFormula;
+      if (modele.shareType === "shared") {
+        delete modele.shareType;
+        delete modele.ref;
+      }
+    }
     if (taille && (taille.lignes > 1 || taille.colonnes > 1)) {
       modele.shareType = "array";
       modele.ref = plageA1({ haut: formule.ligne, gauche: formule.colonne, bas: formule.ligne + taille.lignes - 1, droite: formule.colonne + taille.colonnes - 1 });
@@ -59,6 +79,23 @@ export function poserResultats(lu: ClasseurLu, calcul: Calcul, cellules: readonl
     ancre.value = modele as ExcelJS.CellValue;
     for (const c of liste.slice(1)) ws.getCell(c.ligne, c.colonne).value = resultat(c.valeur);
   }
+}
+
+/**
+ * The cells written as dynamic arrays, by sheet: every array formula calling our functions (a spill,
+ * or a single cell the template wrote so, see modele-exceljs.ts).
+ */
+function tableauxDynamiques(lu: ClasseurLu): Map<string, string[]> {
+  const parFeuille = new Map<string, string[]>();
+  for (const f of lu.formules) {
+    if (f.orthographe === null) continue;
+    const v = lu.classeur.getWorksheet(f.feuille)?.getCell(f.ligne, f.colonne).value as { shareType?: string } | null;
+    if (v?.shareType !== "array") continue;
+    const l = parFeuille.get(f.feuille) ?? [];
+    l.push(f.adresse);
+    parFeuille.set(f.feuille, l);
+  }
+  return parFeuille;
 }
 
 function memeFichier(a: string, b: string): boolean {
@@ -82,8 +119,9 @@ export async function enregistrer(lu: ClasseurLu, sortie: string): Promise<void>
     // The whole archive in memory first, then one synchronous write: exceljs's writeFile streams, and
     // when building the archive fails it rejects before its stream has even created the file, which
     // then appears after the clean-up below (found by the fuzzing: a stray .tmp beside the output).
-    const octets = await lu.classeur.xlsx.writeBuffer();
-    writeFileSync(temporaire, Buffer.from(octets as ArrayBuffer));
+    const ecrits = Buffer.from((await lu.classeur.xlsx.writeBuffer()) as ArrayBuffer);
+    const { octets } = await restaurer(lu.octets, ecrits, tableauxDynamiques(lu));
+    writeFileSync(temporaire, octets);
     renameSync(temporaire, sortie);
   } catch (e) {
     try { if (existsSync(temporaire)) unlinkSync(temporaire); } catch { /* already gone */ }

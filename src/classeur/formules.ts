@@ -108,13 +108,52 @@ export function orthographeDe(formule: string): Orthographe | null {
   return trouvee;
 }
 
-/** A formula of the template (add-in spelling) as a file stores it. */
+/**
+ * Functions newer than Excel 2007 are stored with a prefix (Office.js and the formula bar show them
+ * without): a file holding a bare `TEXTJOIN(` shows #NAME? in Excel. Those the template may use.
+ */
+const PREFIXES_FICHIER: Record<string, string> = {
+  TEXTJOIN: "_xlfn.", CONCAT: "_xlfn.", IFS: "_xlfn.", SWITCH: "_xlfn.", MAXIFS: "_xlfn.", MINIFS: "_xlfn.",
+  XLOOKUP: "_xlfn.", XMATCH: "_xlfn.", UNIQUE: "_xlfn.", SEQUENCE: "_xlfn.", SINGLE: "_xlfn.",
+  FILTER: "_xlfn._xlws.", SORT: "_xlfn._xlws.",
+};
+
+/**
+ * A formula of the template (add-in spelling, as Office.js takes it) as a file stores it: our
+ * functions as `orthographe` says, newer Excel functions with their `_xlfn.` prefix.
+ */
 export function versFichier(formule: string, orthographe: Orthographe): string {
-  if (orthographe === "point") return formule;
+  return parcourir(formule, ({ identifiant, suivant }) => {
+    if (suivant !== "(") return null;
+    const prefixe = PREFIXES_FICHIER[identifiant.toUpperCase()];
+    if (prefixe) return `${prefixe}${identifiant}`;
+    if (orthographe === "point" || !identifiant.toUpperCase().startsWith(`${ESPACE_CNC}.`)) return null;
+    return `${PREFIXE_XLDUDF}${ESPACE_CNC}_${identifiant.slice(ESPACE_CNC.length + 1)}`;
+  });
+}
+
+/**
+ * A formula of a file as our tools write it back: our functions in the one spelling Excel binds to
+ * the add-in when it opens a file, `_xldudf_CNC_…` (a file holding `CNC.APPORT_MIN(…)` as text does
+ * not calculate until each cell is typed again: OfficeDev/Excel-Custom-Functions issue 108).
+ * Everything else is left as the file had it.
+ */
+export function enXldudf(formule: string): string {
   return parcourir(formule, ({ identifiant, suivant }) => {
     if (suivant !== "(" || !identifiant.toUpperCase().startsWith(`${ESPACE_CNC}.`)) return null;
     return `${PREFIXE_XLDUDF}${ESPACE_CNC}_${identifiant.slice(ESPACE_CNC.length + 1)}`;
   });
+}
+
+/**
+ * Excel stores `[1]!_xldudf_CNC_APPORT_MIN(…)` when a workbook moved to a machine where the add-in
+ * was not loaded: the function is taken for a name of an external workbook (OfficeDev/
+ * Excel-Custom-Functions issue 108). The `[n]!` before one of our functions is dropped; text in
+ * quotes is left alone. Returns the formula unchanged when there is nothing to repair.
+ */
+export function reparerReferences(formule: string): string {
+  const motif = new RegExp(`\\[\\d+\\]!(?=${PREFIXE_XLDUDF}${ESPACE_CNC}_)`, "gi");
+  return formule.split(/("(?:[^"]|"")*")/).map((morceau, i) => (i % 2 === 1 ? morceau : morceau.replace(motif, ""))).join("");
 }
 
 /** Excel's prefixes for functions newer than Excel 2007, and for XLL add-ins. */

@@ -10,6 +10,7 @@ export { ErreurClasseur, nomCellule } from "./erreurs";
 export { orthographeDe, versFichier, versMoteur, type Orthographe } from "./formules";
 export { enregistrer, poserResultats } from "./ecrire";
 export { trouverDossiers, type DossierTrouve, type DossiersTrouves } from "./dossiers";
+export { controlerPlans, texteControles, type ControlePlan } from "./controles";
 export { ajouterFeuille, nouveauClasseur } from "./modele-exceljs";
 export { estErreur, type Resume, type CelluleCalculee, type ValeurCalculee, type ErreurCellule } from "./resume";
 export type { ClasseurLu } from "./lire";

@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { rectangle, type Rectangle } from "../modele";
 import { verifierArchive } from "./archive";
 import { ErreurClasseur, nomCellule } from "./erreurs";
-import { appelCncSeul, CELLULES_PLAGE_MAX, orthographeDe, plagesTropGrandes, versMoteur, type Orthographe } from "./formules";
+import { appelCncSeul, CELLULES_PLAGE_MAX, orthographeDe, plagesTropGrandes, reparerReferences, versMoteur, type Orthographe } from "./formules";
 import { citerFeuille, type TableClasseur } from "./tables";
 
 /** Beyond this, refuse rather than exhaust memory (a 40 000-row catalogue is a few Mo). */
@@ -25,8 +25,10 @@ export interface FormuleLue {
   ligne: number;
   colonne: number;
   adresse: string;
-  /** As the file stores it, without "=". */
+  /** As the file stores it, without "=" (a broken add-in reference `[1]!_xldudf_…` repaired, see `avantReparation`). */
   texte: string;
+  /** The text the file had when a broken reference to our functions was repaired. */
+  avantReparation?: string;
   /** As HyperFormula parses it, with "=". */
   moteur: string;
   /** The spill range Excel saved for an array formula. */
@@ -54,6 +56,8 @@ export interface NomDefini {
 
 export interface ClasseurLu {
   chemin: string;
+  /** The file as read: what exceljs drops is taken back from it when writing (fidelite.ts). */
+  octets: Buffer;
   classeur: ExcelJS.Workbook;
   feuilles: FeuilleLue[];
   formules: FormuleLue[];
@@ -62,7 +66,6 @@ export interface ClasseurLu {
 }
 
 const JOURS_1900 = 25569;
-const JOURS_1904 = 24107;
 const MS_PAR_JOUR = 86_400_000;
 
 /** The file's bytes, once its size and its first octets say it may be a .xlsx. */
@@ -86,10 +89,22 @@ function lireFichier(chemin: string): Buffer {
   if (octets.length >= 4 && octets.readUInt32BE(0) === 0xd0cf11e0) {
     throw new ErreurClasseur(`« ${chemin} » est un classeur Excel 97-2003 (.xls) : enregistrez-le au format .xlsx (Fichier › Enregistrer sous › Classeur Excel).`);
   }
+  if (estOpenDocument(octets) || /\.(ods|fods|ots)$/i.test(chemin)) {
+    throw new ErreurClasseur(`« ${chemin} » est un classeur OpenDocument (.ods, le format de LibreOffice) : l'outil lit les classeurs Excel. Enregistrez-le au format .xlsx (LibreOffice : Fichier › Enregistrer sous › Type « Excel 2007-365 (.xlsx) »), puis relancez la commande sur le .xlsx.`);
+  }
   if (octets[0] !== 0x50 || octets[1] !== 0x4b) {
     throw new ErreurClasseur(`« ${chemin} » n'est pas un classeur Excel (.xlsx) : le fichier n'est pas une archive Office Open XML.`);
   }
   return octets;
+}
+
+/**
+ * An OpenDocument file is a zip too; its first entry, stored uncompressed, is `mimetype` holding
+ * "application/vnd.oasis.opendocument.…" (OpenDocument 1.2, part 3, 3.3). A flat XML .fods starts with XML.
+ */
+function estOpenDocument(octets: Buffer): boolean {
+  const debut = octets.subarray(0, 200).toString("latin1");
+  return debut.includes("mimetypeapplication/vnd.oasis.opendocument") || (debut.startsWith("<?xml") && octets.subarray(0, 2000).toString("latin1").includes("urn:oasis:names:tc:opendocument"));
 }
 
 /** Excel's grid: a reference beyond it comes from a damaged or forged file. */
@@ -118,12 +133,17 @@ function texteRiche(v: { richText: { text: string }[] }): string {
   return v.richText.map((r) => r.text).join("");
 }
 
-/** A cell value of exceljs (not a formula) → the engine's value. */
-function valeurBrute(v: unknown, date1904: boolean): ValeurBrute {
+/**
+ * A cell value of exceljs (not a formula) → the engine's value. exceljs hands a date cell as an
+ * absolute Date, having applied the file's 1900 or 1904 date system itself; the engine (HyperFormula)
+ * and the readers of src/dossier count serial numbers from 1900, so a Date becomes a 1900 serial
+ * whatever the file's system (a 1904 file's dates were read four years and a day early).
+ */
+function valeurBrute(v: unknown): ValeurBrute {
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "boolean") return v;
   if (typeof v === "string") return v;
-  if (v instanceof Date) return v.getTime() / MS_PAR_JOUR + (date1904 ? JOURS_1904 : JOURS_1900);
+  if (v instanceof Date) return v.getTime() / MS_PAR_JOUR + JOURS_1900;
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
     if (Array.isArray(o.richText)) return texteRiche(o as { richText: { text: string }[] });
@@ -196,7 +216,6 @@ export async function lireClasseur(chemin: string): Promise<ClasseurLu> {
   const feuillesExcel: ExcelJS.Worksheet[] = [];
   classeur.eachSheet((ws) => { feuillesExcel.push(ws); });
   if (feuillesExcel.length === 0) throw new ErreurClasseur(`« ${chemin} » ne contient aucune feuille.`);
-  const date1904 = Boolean((classeur.properties as { date1904?: boolean }).date1904);
   const tables = lireTables(classeur);
   const noms = lireNoms(classeur, new Set(feuillesExcel.map((w) => w.name)));
   const feuilles: FeuilleLue[] = [];
@@ -220,7 +239,8 @@ export async function lireClasseur(chemin: string): Promise<ClasseurLu> {
         const v = cell.value as unknown;
         if (cell.type === ExcelJS.ValueType.Formula) {
           const modele = v as { formula?: string; sharedFormula?: string; result?: unknown; shareType?: string; ref?: string };
-          const texte = (cell.formula ?? modele.formula ?? "").replace(/^=/, "");
+          const brut = (cell.formula ?? modele.formula ?? "").replace(/^=/, "");
+          const texte = reparerReferences(brut);
           const adresse = cell.address;
           if (texte === "") {
             throw new ErreurClasseur(`${nomCellule(ws.name, adresse)} : formule partagée sans formule d'origine (fichier incohérent).`);
@@ -241,13 +261,13 @@ export async function lireClasseur(chemin: string): Promise<ClasseurLu> {
           moteur = `=${moteur}`;
           // cell.result, not cell.value.result: exceljs's value copy drops results that are 0, false or "".
           const resultat = (cell as unknown as { result: unknown }).result;
-          const cache = resultat === undefined ? undefined : valeurBrute(resultat, date1904);
-          formules.push({ feuille: ws.name, indexFeuille, ligne, colonne, adresse, texte, moteur, tableau, cache, orthographe: orthographeDe(texte), cncSeul });
+          const cache = resultat === undefined ? undefined : valeurBrute(resultat);
+          formules.push({ feuille: ws.name, indexFeuille, ligne, colonne, adresse, texte, avantReparation: texte !== brut ? brut : undefined, moteur, tableau, cache, orthographe: orthographeDe(texte), cncSeul });
           poser(ligne, colonne, moteur);
           return;
         }
         const estErreur = typeof v === "object" && v !== null && "error" in (v as object);
-        poser(ligne, colonne, pourMoteur(valeurBrute(v, date1904), estErreur));
+        poser(ligne, colonne, pourMoteur(valeurBrute(v), estErreur));
       });
     });
     // Values Excel saved inside a spill range belong to the array formula: the engine recomputes them.
@@ -264,5 +284,5 @@ export async function lireClasseur(chemin: string): Promise<ClasseurLu> {
     }
     feuilles.push({ nom: ws.name, donnees });
   });
-  return { chemin, classeur, feuilles, formules, tables, noms };
+  return { chemin, octets, classeur, feuilles, formules, tables, noms };
 }

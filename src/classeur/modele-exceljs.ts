@@ -5,14 +5,24 @@
  * `CNC.…`), through formules.ts.
  */
 import ExcelJS from "exceljs";
-import { COULEURS, coordonnees, rectangle, type CelluleModele, type FeuilleModele, type StyleModele, type ValidationModele } from "../modele";
-import { versFichier, type Orthographe } from "./formules";
+import { COULEURS, coordonnees, rectangle, type CelluleModele, type FeuilleModele, type ImpressionModele, type StyleModele, type ValidationModele } from "../modele";
+import { orthographeDe, versFichier, type Orthographe } from "./formules";
 
 type Contenu = ExcelJS.CellValue;
 
+/**
+ * A formula calling our functions is written as a dynamic-array formula (an array formula over its
+ * own cell; enregistrer adds `cm="1"` and xl/metadata.xml, see fidelite.ts): Excel 365 then shows it
+ * as typed, not as `=@CNC.…` (implicit intersection, which it adds to a legacy formula whose
+ * function may return an array).
+ */
 function contenu(c: CelluleModele | undefined, orthographe: Orthographe): Contenu {
   if (!c) return null;
-  if (c.formule !== undefined) return { formula: versFichier(c.formule, orthographe) } as ExcelJS.CellFormulaValue;
+  if (c.formule !== undefined) {
+    const formula = versFichier(c.formule, orthographe);
+    if (orthographeDe(formula) !== null) return { formula, shareType: "array", ref: c.adresse } as unknown as ExcelJS.CellFormulaValue;
+    return { formula } as ExcelJS.CellFormulaValue;
+  }
   return c.valeur === undefined ? null : c.valeur;
 }
 
@@ -26,6 +36,7 @@ function styler(cell: ExcelJS.Cell, style: StyleModele | undefined): void {
     case "entete":
       cell.font = { bold: true, color: { argb: COULEURS.enteteTexte } };
       cell.fill = remplissage(COULEURS.entete);
+      cell.alignment = { wrapText: true, vertical: "top" };
       break;
     case "saisie": cell.fill = remplissage(COULEURS.saisie); break;
     case "calcule":
@@ -34,6 +45,7 @@ function styler(cell: ExcelJS.Cell, style: StyleModele | undefined): void {
       break;
     case "resultat": cell.font = { bold: true }; break;
     case "article": cell.font = { size: 9, color: { argb: "FF595959" } }; break;
+    case "controle": cell.font = { size: 9, color: { argb: COULEURS.controle } }; break;
     default: break;
   }
 }
@@ -52,6 +64,7 @@ function validation(v: ValidationModele): ExcelJS.DataValidation {
 export function ajouterFeuille(classeur: ExcelJS.Workbook, f: FeuilleModele, orthographe: Orthographe): ExcelJS.Worksheet {
   const ws = classeur.addWorksheet(f.nom, { views: f.lignesFigees ? [{ state: "frozen", ySplit: f.lignesFigees }] : undefined });
   for (const [lettre, largeur] of Object.entries(f.largeurs)) ws.getColumn(lettre).width = largeur;
+  for (const [ligne, hauteur] of Object.entries(f.hauteurs ?? {})) ws.getRow(Number(ligne)).height = hauteur;
   const parAdresse = new Map(f.cellules.map((c) => [c.adresse, c]));
 
   for (const t of f.tables) {
@@ -77,7 +90,11 @@ export function ajouterFeuille(classeur: ExcelJS.Workbook, f: FeuilleModele, ort
     styler(cell, c.style);
     if (c.format) cell.numFmt = c.format;
     if (c.aide) cell.note = c.aide;
-    if (c.style === "libelle" || c.style === "note") cell.alignment = { wrapText: c.style === "libelle", vertical: "top" };
+    // Long labels wrap rather than being cut at the column's edge (on screen and on paper).
+    if (c.style === "libelle" || c.style === "note" || c.style === "article" || c.style === "controle") cell.alignment = { wrapText: c.style !== "note", vertical: "top" };
+    if (c.alignement === "centre") cell.alignment = { ...cell.alignment, horizontal: "center" };
+    // The article beside an amount: a small indent, so that "6 500 000,00 €" and "311-30 2°" do not touch.
+    if (c.style === "article") cell.alignment = { ...cell.alignment, horizontal: "left", indent: 1 };
   }
   // exceljs has dataValidations at run time but not in its typings.
   const validations = (ws as unknown as { dataValidations: { add(plage: string, v: ExcelJS.DataValidation): void } }).dataValidations;
@@ -90,7 +107,23 @@ export function ajouterFeuille(classeur: ExcelJS.Workbook, f: FeuilleModele, ort
       rules: [{ type: "cellIs", operator: "equal", formulae: [m.egal], priority: priorite++, style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: couleur.fond } }, font: { color: { argb: couleur.texte } } } }],
     });
   }
+  if (f.impression) mettreEnPage(ws, f.impression);
   return ws;
+}
+
+/** A4, fitted to the page width, title rows repeated, a page break where the template says. */
+function mettreEnPage(ws: ExcelJS.Worksheet, p: ImpressionModele): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: p.orientation === "portrait" ? "portrait" : "landscape",
+    fitToPage: p.ajusterLargeur, fitToWidth: 1, fitToHeight: 0,
+    printTitlesRow: p.lignesRepetees, printArea: p.zone,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  } as ExcelJS.PageSetup;
+  ws.headerFooter = { oddFooter: "&L&8CNC Conformité&R&8Page &P / &N" } as ExcelJS.HeaderFooter;
+  for (const l of p.sautsApres ?? []) ws.getRow(l).addPageBreak();
 }
 
 /** A new workbook that Excel recalculates when it opens it (the file holds no cached results). */

@@ -148,7 +148,12 @@ function calculerAvecMoteur(lu: ClasseurLu, direct: CalculDirect | null, apresAp
   const parFormule = new Map<FormuleLue, Taille>();
   for (const f of lu.formules) {
     const sheet = ids.get(f.indexFeuille)!;
-    const t = f.cncSeul && !direct?.contenus.has(f) ? tailles.get(cle({ sheet, row: f.ligne - 1, col: f.colonne - 1 })) : undefined;
+    // Computed without the engine: a single value, as the engine sizes a 1×1 array formula.
+    if (direct?.contenus.has(f)) {
+      if (f.tableau) parFormule.set(f, { lignes: 1, colonnes: 1 });
+      continue;
+    }
+    const t = f.cncSeul ? tailles.get(cle({ sheet, row: f.ligne - 1, col: f.colonne - 1 })) : undefined;
     if (t) parFormule.set(f, t);
     else if (f.tableau) {
       // A native array formula: the engine's own array size.

@@ -122,9 +122,15 @@ export class PluginCnc extends FunctionPlugin {
     if (hauteur === 0 || largeur === 0) return EmptyValue;
     if (hauteur === 1 && largeur === 1) return versMoteur(Array.isArray(lignes[0]) ? lignes[0][0] : lignes[0]);
     contexte?.naturelles.set(cle(state.formulaAddress), { lignes: hauteur, colonnes: largeur });
-    const donnees = lignes.map((l) => {
-      const ligne = (Array.isArray(l) ? l : [l]).map(versMoteur);
-      while (ligne.length < largeur) ligne.push(EmptyValue);
+    // The engine takes exactly the size reserved (a spill range saved smaller or larger than today's
+    // result): this pass gets the result cut or padded to it, the next one the size recorded above.
+    const reservee = contexte?.tailles.get(cle(state.formulaAddress));
+    const hauteurRendue = reservee && (reservee.lignes > 1 || reservee.colonnes > 1) ? reservee.lignes : hauteur;
+    const largeurRendue = reservee && (reservee.lignes > 1 || reservee.colonnes > 1) ? reservee.colonnes : largeur;
+    const donnees = Array.from({ length: hauteurRendue }, (_x, i) => {
+      const l = lignes[i];
+      const ligne = l === undefined ? [] : (Array.isArray(l) ? l : [l]).slice(0, largeurRendue).map(versMoteur);
+      while (ligne.length < largeurRendue) ligne.push(EmptyValue);
       return ligne;
     });
     // onlyValues takes the engine's own cell values, errors included.
@@ -134,6 +140,30 @@ export class PluginCnc extends FunctionPlugin {
   protected taille(_ast: ProcedureAst, state: InterpreterState): ArraySize {
     const t = contexte?.tailles.get(cle(state.formulaAddress));
     return t && (t.lignes > 1 || t.colonnes > 1) ? new ArraySize(t.colonnes, t.lignes) : ArraySize.scalar();
+  }
+}
+
+/**
+ * `_xlfn.SINGLE(x)`: the `@` of Excel 365 (implicit intersection), which Excel writes around a function
+ * that may return an array in a formula entered the legacy way. A range gives its cell on the
+ * formula's row (one column) or column (one row); an array result gives its first value.
+ */
+export class PluginIntersection extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = {
+    SINGLE: { method: "single", vectorizationForbidden: true },
+  };
+
+  single(ast: ProcedureAst, state: InterpreterState): unknown {
+    if (ast.args.length !== 1) return new CellError(ErrorType.NA, "L'opérateur @ (SINGLE) prend un seul argument.");
+    const v = this.evaluateAst(ast.args[0], state);
+    if (!(v instanceof SimpleRangeValue)) return v;
+    if (v.width() === 1 && v.height() === 1) return v.data[0][0];
+    const plage = v.range;
+    if (!plage) return v.data[0]?.[0] ?? EmptyValue;
+    const { row, col } = state.formulaAddress;
+    if (v.width() === 1 && row >= plage.start.row && row < plage.start.row + v.height()) return v.data[row - plage.start.row][0];
+    if (v.height() === 1 && col >= plage.start.col && col < plage.start.col + v.width()) return v.data[0][col - plage.start.col];
+    return new CellError(ErrorType.VALUE, "L'opérateur @ ne trouve pas de cellule de la plage sur la ligne ou la colonne de la formule.");
   }
 }
 
@@ -154,5 +184,6 @@ export function enregistrerFonctionsCnc(): void {
     traductions[id] = id;
   }
   HyperFormula.registerFunctionPlugin(PluginCnc, { enGB: traductions });
+  HyperFormula.registerFunctionPlugin(PluginIntersection, { enGB: { SINGLE: "SINGLE" } });
   enregistre = true;
 }

@@ -40,6 +40,10 @@ export interface Resume {
   differences: { feuille: string; adresse: string; cache: ValeurBrute; valeur: ValeurCalculee }[];
   sansCache: number;
   erreurs: { feuille: string; adresse: string; erreur: string; message: string }[];
+  /** Broken add-in references (`[1]!_xldudf_CNC_…`) repaired: computed, and written back without `[1]!`. */
+  referencesReparees: { feuille: string; adresse: string; avant: string; apres: string }[];
+  /** Formulas written `CNC.…` in the input, written `_xldudf_CNC_…` in the output (the spelling Excel binds). */
+  orthographeConvertie: number;
   /** Each CNC.* formula's value, with the text to its left when there is one (the label of the result). */
   resultatsCnc: { feuille: string; adresse: string; libelle: string | null; valeur: ValeurCalculee }[];
 }
@@ -167,6 +171,8 @@ export function resumer(lu: ClasseurLu, cellules: readonly CelluleCalculee[]): R
     differences,
     sansCache,
     erreurs,
+    referencesReparees: lu.formules.filter((f) => f.avantReparation !== undefined).map((f) => ({ feuille: f.feuille, adresse: f.adresse, avant: `=${f.avantReparation}`, apres: `=${f.texte}` })),
+    orthographeConvertie: lu.formules.filter((f) => f.orthographe === "point").length,
     resultatsCnc,
   };
 }

@@ -17,28 +17,25 @@ export interface OptionsCalculer {
 const SEUIL_PROGRESSION = 200;
 
 /**
- * Progress on stderr for long workbooks: a line rewritten in place on a terminal, a line per quarter
- * otherwise. stdout stays clean for --json.
+ * Progress on stderr for long workbooks, only when stderr is a terminal (a person is waiting): a
+ * line rewritten in place, at most ten times a second. Redirected to a file or a pipe, stderr stays
+ * for errors, and stdout stays clean for --json.
  */
-export function progression(sortie: Sortie, quoi: string): (faits: number, total: number) => void {
-  const terminal = sortie === sortieProcessus && Boolean(process.stderr.isTTY);
-  let dernierQuart = 0;
-  let dernierAffichage = 0;
+export function progression(
+  sortie: Sortie,
+  quoi: string,
+  terminal: boolean = sortie === sortieProcessus && Boolean(process.stderr.isTTY),
+  horloge: () => number = Date.now,
+): ((faits: number, total: number) => void) | undefined {
+  if (!terminal) return undefined;
+  let dernierAffichage = -Infinity;
   return (faits, total) => {
     if (total < SEUIL_PROGRESSION) return;
     const n = Math.min(faits, total);
-    if (terminal) {
-      const maintenant = Date.now();
-      if (n < total && maintenant - dernierAffichage < 100) return;
-      dernierAffichage = maintenant;
-      sortie.err(`\r${quoi} : ${n}/${total} formules CNC (${Math.floor((100 * n) / total)} %)${n >= total ? "\n" : ""}`);
-      return;
-    }
-    const quart = Math.floor((4 * n) / total);
-    if (quart > dernierQuart) {
-      dernierQuart = quart;
-      sortie.err(`${quoi} : ${quart * 25} % (${n}/${total} formules CNC)\n`);
-    }
+    const maintenant = horloge();
+    if (n < total && maintenant - dernierAffichage < 100) return;
+    dernierAffichage = maintenant;
+    sortie.err(`\r${quoi} : ${n}/${total} formules CNC (${Math.floor((100 * n) / total)} %)${n >= total ? "\n" : ""}`);
   };
 }
 
@@ -63,7 +60,8 @@ export async function classeurOuErreur<T>(f: () => Promise<T>): Promise<T> {
 
 function sortieParDefaut(fichier: string): string {
   const ext = extname(fichier);
-  return join(dirname(fichier), `${basename(fichier, ext)}.calcule${ext || ".xlsx"}`);
+  // Always .xlsx: from a .ods (refused with its own message when read) or a name without extension too.
+  return join(dirname(fichier), `${basename(fichier, ext)}.calcule.xlsx`);
 }
 
 const NOMBRE = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 10 });
@@ -95,6 +93,11 @@ export function resumeTexte(r: Resume, sortie: string | null): string {
   lignes.push(`  Erreurs : ${r.erreurs.length}`);
   for (const e of r.erreurs.slice(0, LIGNES_MAX)) lignes.push(`    ${nomCellule(e.feuille, e.adresse)} : ${e.erreur}${e.message ? ` — ${e.message}` : ""}`);
   if (r.erreurs.length > LIGNES_MAX) lignes.push(`    … et ${r.erreurs.length - LIGNES_MAX} autres`);
+  if (r.referencesReparees.length) {
+    lignes.push(`  Références au complément réparées : ${r.referencesReparees.length} (Excel les avait enregistrées comme un lien vers un autre classeur, « [1]! » ; elles sont calculées et réécrites sans ce lien)`);
+    for (const x of r.referencesReparees.slice(0, LIGNES_MAX)) lignes.push(`    ${nomCellule(x.feuille, x.adresse)} : ${x.avant} → ${x.apres}`);
+  }
+  if (r.orthographeConvertie) lignes.push(`  Formules CNC.… réécrites _xldudf_CNC_… (la seule écriture qu'Excel relie au complément à l'ouverture d'un fichier) : ${r.orthographeConvertie}`);
   if (r.resultatsCnc.length && r.resultatsCnc.length <= RESULTATS_LISTES) {
     lignes.push("  Résultats des fonctions CNC.* :");
     for (const x of r.resultatsCnc) lignes.push(`    ${nomCellule(x.feuille, x.adresse)}${x.libelle ? `  ${x.libelle}` : ""} = ${texteValeur(x.valeur)}`);

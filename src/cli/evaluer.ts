@@ -3,6 +3,7 @@ import { parseDossiers } from "../dossier";
 import { rapportTexte } from "../render/texte";
 import { verdictJson } from "../render/json";
 import { evaluer } from "../rules";
+import { jsonAvecDate, rapportAvecDate } from "./date";
 import { lireFichierJson } from "./lire-json";
 import { CODE_OK, type Sortie } from "./sortie";
 
@@ -16,10 +17,10 @@ export function commandeEvaluer(fichier: string, options: OptionsEvaluer, sortie
   const liste = Array.isArray(dossiers) ? dossiers : [dossiers];
   const verdicts = liste.map((d) => evaluer(d, options.date ? { date: options.date } : {}));
   if (options.json) {
-    const json = Array.isArray(dossiers) ? verdicts.map(verdictJson) : verdictJson(verdicts[0]);
-    sortie.out(JSON.stringify(json, null, 2) + "\n");
+    const jsons = verdicts.map((v, i) => jsonAvecDate(verdictJson(v), liste[i], options.date));
+    sortie.out(JSON.stringify(Array.isArray(dossiers) ? jsons : jsons[0], null, 2) + "\n");
   } else {
-    sortie.out(verdicts.map(rapportTexte).join("\n\n" + "─".repeat(72) + "\n\n") + "\n");
+    sortie.out(verdicts.map((v, i) => rapportAvecDate(rapportTexte(v), v, liste[i], options.date)).join("\n\n" + "─".repeat(72) + "\n\n") + "\n");
   }
   return CODE_OK;
 }

@@ -1,5 +1,7 @@
 /** Reading a dossier file: every failure becomes a French message naming the file. */
 import { readFileSync, statSync } from "fs";
+// Imported apart from ../dossier/index: jsonc-parser is for the CLI, not the add-in's bundles.
+import { decrireErreurJson } from "../dossier/erreur-json";
 import { ErreurUtilisateur } from "./sortie";
 
 /** Beyond this, a "dossier" file is not one: refuse it rather than exhaust memory. */
@@ -23,10 +25,11 @@ export function lireFichierJson(chemin: string): unknown {
   } catch {
     throw new ErreurUtilisateur(`« ${chemin} » n'est pas un texte UTF-8 : enregistrez le dossier en JSON UTF-8.`);
   }
+  const json = texte.replace(/^\uFEFF/, "");
   try {
-    return JSON.parse(texte.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    throw new ErreurUtilisateur(`« ${chemin} » n'est pas un JSON valide (${detail}).`);
+    return JSON.parse(json);
+  } catch {
+    // V8's message is English and positions in characters: say it in French, by line and column.
+    throw new ErreurUtilisateur(`« ${chemin} » n'est pas un JSON valide, ${decrireErreurJson(json)}.`);
   }
 }

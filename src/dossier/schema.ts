@@ -4,8 +4,9 @@
  * array, the index of the dossier).
  */
 import { z } from "zod";
-import type { Dossier } from "../rules";
+import { contradictions, type Dossier } from "../rules";
 import { CHAMPS, type Nature } from "./champs";
+import { REFERENCE_CHAMPS, suggererChamp } from "./suggestion";
 import { estVide, lireAide, lireBooleen, lireDate, lireDestination, lireDuree, lireEntier, lireGenre, lireMontant, lireTexte, type Lu } from "./valeurs";
 
 // The task pane's Content-Security-Policy forbids eval: zod must not even probe `new Function`.
@@ -37,6 +38,8 @@ export interface ErreurChamp {
   /** The field at fault, or null when the whole input is. */
   champ: string | null;
   message: string;
+  /** For an unknown field: the nearest known one, if any is near. */
+  suggestion?: string;
 }
 
 export class DossierInvalide extends Error {
@@ -47,15 +50,26 @@ export class DossierInvalide extends Error {
 }
 
 export function formaterErreur(e: ErreurChamp): string {
-  const ou = [e.index !== undefined ? `dossier n° ${e.index + 1} (index ${e.index})` : null, e.champ ? `champ « ${e.champ} »` : null].filter(Boolean).join(", ");
+  const dossier = e.index !== undefined ? `dossier n° ${e.index + 1} (index ${e.index})` : null;
+  // "champ « coutDefinitf » inconnu : vouliez-vous dire « coutDefinitif » ?" (issue 14).
+  if (e.suggestion && e.champ) return `${dossier ? `${dossier}, ` : ""}champ « ${e.champ} » ${e.message}`;
+  const ou = [dossier, e.champ ? `champ « ${e.champ} »` : null].filter(Boolean).join(", ");
   return ou ? `${ou} : ${e.message}` : e.message;
+}
+
+/** The message for a key that is not a field: the nearest field if one is near, and where the list is. */
+export function erreurChampInconnu(cle: string): Omit<ErreurChamp, "index"> {
+  const s = suggererChamp(cle);
+  return s
+    ? { champ: cle, suggestion: s.champ, message: `inconnu : vouliez-vous dire « ${s.champ} » ? (liste des champs : ${REFERENCE_CHAMPS})` }
+    : { champ: cle, message: `champ inconnu du contrat de dossier (liste des champs : ${REFERENCE_CHAMPS})` };
 }
 
 function erreursZod(err: z.ZodError, index?: number): ErreurChamp[] {
   const avecIndex = (e: Omit<ErreurChamp, "index">): ErreurChamp => (index === undefined ? e : { index, ...e });
   return err.issues.flatMap((issue): ErreurChamp[] => {
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((k) => avecIndex({ champ: k, message: "champ inconnu du contrat de dossier (voir DOSSIER.md)" }));
+      return issue.keys.map((k) => avecIndex(erreurChampInconnu(k)));
     }
     if (issue.code === "invalid_type" && issue.path.length === 0) {
       return [avecIndex({ champ: null, message: "un dossier doit être un objet JSON { \"champ\": valeur, … }" })];
@@ -75,7 +89,13 @@ function compacter(objet: Record<string, unknown>): Dossier {
 export function parseDossier(entree: unknown, index?: number): Dossier {
   const r = SCHEMA.safeParse(entree);
   if (!r.success) throw new DossierInvalide(erreursZod(r.error, index));
-  return compacter(r.data);
+  const dossier = compacter(r.data);
+  // Fields that contradict each other (a part above its whole): an error naming both, never a verdict.
+  const c = contradictions(dossier);
+  if (c.length) {
+    throw new DossierInvalide(c.map((x) => ({ ...(index === undefined ? {} : { index }), champ: x.champs.join(" / "), message: `incohérent avec ${x.champs.slice(1).map((f) => `« ${f} »`).join(" et ")} : ${x.message}` })));
+  }
+  return dossier;
 }
 
 /** One dossier or an array of them (a catalogue), as DOSSIER.md allows. */

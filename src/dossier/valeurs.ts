@@ -78,6 +78,10 @@ export function lireBooleen(v: unknown): Lu<boolean> {
   return ko(`attendu VRAI/FAUX, oui/non ou true/false, reçu ${decrire(v)}`);
 }
 
+/** The date formats read, said whenever a date is refused. */
+const FORMATS_DATE = "dates lues : AAAA-MM-JJ (2023-01-31) ou JJ/MM/AAAA (31/01/2023), ou une cellule date d'Excel";
+const MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+
 const JOURS_AVANT_1970_EXCEL = 25569;
 const MS_PAR_JOUR = 86_400_000;
 
@@ -98,10 +102,17 @@ export function lireDate(v: unknown): Lu<string> {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
   const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
   const [a, m, j] = iso ? [iso[1], iso[2], iso[3]] : fr ? [fr[3], fr[2], fr[1]] : [];
-  if (a === undefined) return ko(`« ${v} » n'est pas une date (attendu AAAA-MM-JJ ou JJ/MM/AAAA)`);
+  if (a === undefined) return ko(`« ${v} » n'est pas une date (${FORMATS_DATE})`);
   const date = new Date(Date.UTC(Number(a), Number(m) - 1, Number(j)));
   const texte = `${a}-${m!.padStart(2, "0")}-${j!.padStart(2, "0")}`;
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== texte) return ko(`« ${v} » n'est pas une date qui existe`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== texte) {
+    // 01/31/2023 is the American month/day order: say so, and how to write that day.
+    if (fr && Number(m) > 12 && Number(j) >= 1 && Number(j) <= 12) {
+      const jour = `${m!.padStart(2, "0")}/${j!.padStart(2, "0")}/${a}`;
+      return ko(`« ${v} » n'est pas une date JJ/MM/AAAA (il n'y a pas de mois ${Number(m)}) ; ${FORMATS_DATE} : pour le ${Number(m)} ${MOIS[Number(j) - 1]} ${a}, écrivez ${jour} ou ${a}-${j!.padStart(2, "0")}-${m!.padStart(2, "0")}`);
+    }
+    return ko(`« ${v} » n'est pas une date qui existe (${FORMATS_DATE})`);
+  }
   return ok(texte);
 }
 

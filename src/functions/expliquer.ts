@@ -8,7 +8,7 @@
  * range that are not dossier fields are listed on a last row, so a misspelt label is seen.
  */
 import { LIBELLES_STATUT, alineaTexte } from "../render/texte";
-import { auCentime, ecartAuCentime, evaluer, parametresVersion, Decimal, type Condition, type Section, type Valeur, type Verdict } from "../rules";
+import { auCentime, auCentimeSuperieur, ecartAuCentime, evaluer, parametresVersion, Decimal, type Condition, type Section, type Valeur, type Verdict } from "../rules";
 import { ErreurExcel, protege, type CelluleResultat, type Entree, type Resultat, type ValeurCellule } from "./excel";
 import { erreurLigne, lireDossiers, optionDate } from "./plage";
 import { lireSection, type NomSection } from "./verdicts";
@@ -39,7 +39,9 @@ function message(c: Condition): string {
 }
 
 function ligneCondition(c: Condition): ValeurCellule[] {
-  return [`${c.code} · ${c.libelle}`, `${c.article} ${alineaTexte(c.alinea)}`, LIBELLES_STATUT[c.statut], valeur(c.attendu), valeur(c.constate), ecart(c.ecart), message(c)];
+  // The expected amount of a euro condition is a minimum: rounded up, like CNC.APPORT_MIN (DOMAIN.md).
+  const attendu = c.attendu instanceof Decimal && c.unite === "euros" ? auCentimeSuperieur(c.attendu).toNumber() : valeur(c.attendu);
+  return [`${c.code} · ${c.libelle}`, `${c.article} ${alineaTexte(c.alinea)}`, LIBELLES_STATUT[c.statut], attendu, valeur(c.constate), ecart(c.ecart), message(c)];
 }
 
 function articleSection(v: Verdict, nom: NomSection): string {

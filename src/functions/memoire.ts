@@ -105,6 +105,15 @@ export function memoriser(h: number, plage: PlageOuverte, n: number, contexte: n
   return cellules[i];
 }
 
+/**
+ * A call is about to read `nombre` works (functions.ts, before the slices of a long catalogue). The
+ * memory is bounded in bytes and keeps any catalogue up to half of OCTETS_MAX without eviction, so
+ * there is nothing to size: kept so that callers need not know how the memory is bounded.
+ */
+export function prevoir(nombre: number): void {
+  void nombre;
+}
+
 /** For tests and benchmarks: how many works are remembered, and their estimated size. */
 export function oeuvresMemorisees(): number {
   return oeuvres.taille.lignes;

@@ -4,7 +4,7 @@
  * calculerNumeraireMinimum); this file only reads the cells and rounds the result to the cent.
  */
 import { lireAide, lireDestination, lireDuree, lireEntier, lireGenre, lireMontant, type Cellule } from "../dossier";
-import { auCentime, calculerApportMinimum, calculerNumeraireMinimum, dateDuJour } from "../rules";
+import { auCentimeSuperieur, calculerApportMinimum, calculerNumeraireMinimum, dateDuJour, manquantsApportMinimum } from "../rules";
 import { lireArgument, lireDateArgument, manquants, verifier, versionPourDate } from "./arguments";
 import { empreinte, MemoireBornee } from "./empreintes";
 import { diffuser, ErreurExcel, type CelluleResultat, type Entree, type Resultat } from "./excel";
@@ -33,9 +33,9 @@ function parValeurs(nom: string, calcul: (valeurs: Cellule[]) => CelluleResultat
   };
 }
 
-const NOMS_APPORT_MIN = ["genre", "cout_definitif", "participation_francaise", "preventes_internationales", "points_creation", "points_fabrication", "destination", "aide", "date"];
+const NOMS_APPORT_MIN = ["genre", "cout_definitif", "participation_francaise", "preventes_internationales", "points_creation", "points_fabrication", "destination", "aide", "date", "duree_minutes"];
 
-function apportMinCellule([genre, cout, participation, preventes, creation, fabrication, destination, aide, date]: Cellule[]): number | ErreurExcel {
+function apportMinCellule([genre, cout, participation, preventes, creation, fabrication, destination, aide, date, duree]: Cellule[]): number | ErreurExcel {
   const a = verifier({
     genre: lireArgument("genre", genre, lireGenre),
     cout: lireArgument("cout_definitif", cout, lireMontant),
@@ -46,29 +46,41 @@ function apportMinCellule([genre, cout, participation, preventes, creation, fabr
     destination: lireArgument("destination", destination, lireDestination),
     aide: lireArgument("aide", aide, lireAide),
     date: lireDateArgument(date),
+    duree: lireArgument("duree_minutes", duree, lireDuree),
   });
   if (a instanceof ErreurExcel) return a;
+  if (a.participation !== undefined && a.cout !== undefined && a.participation.greaterThan(a.cout)) {
+    return new ErreurExcel("valeur", "Arguments participation_francaise et cout_definitif incohérents : la participation française dépasse le coût définitif dont elle est une part.");
+  }
   // The base is the participation française when given (international coproduction), else the coût définitif.
   const base = a.participation ?? a.cout;
   if (a.genre === undefined || base === undefined) return manquants({ genre: a.genre, cout_definitif: base })!;
   const p = versionPourDate(a.date);
   if (p instanceof ErreurExcel) return p;
-  const minimum = calculerApportMinimum(p, {
+  const entree = {
     genre: a.genre, base, preventesInternationales: a.preventes, pointsCreation: a.pointsCreation,
-    pointsFabrication: a.pointsFabrication, destination: a.destination, aide: a.aide,
-  });
-  return auCentime(minimum).toNumber();
+    pointsFabrication: a.pointsFabrication, destination: a.destination, aide: a.aide, dureeMinutes: a.duree,
+  };
+  // Presales given for a case that also asks for points: without them the minimum cannot be told (never a silent 25 %).
+  const sansPoints = manquantsApportMinimum(p, entree);
+  if (sansPoints.length) {
+    const noms = sansPoints.map((c) => (c === "pointsCreation" ? "points_creation" : "points_fabrication"));
+    return new ErreurExcel("na", `Arguments manquants : ${noms.join(", ")} (avec des préventes internationales, la dérogation de l'article ${p.articles.derogation} dépend aussi des points).`);
+  }
+  // Rounded up to the cent: paying exactly the figure shown always complies (DOMAIN.md).
+  return auCentimeSuperieur(calculerApportMinimum(p, entree)).toNumber();
 }
 
 /**
  * CNC.APPORT_MIN(genre; cout_definitif; [participation_francaise]; [preventes_internationales];
- * [points_creation]; [points_fabrication]; [destination]; [aide]; [date]) → euros.
+ * [points_creation]; [points_fabrication]; [destination]; [aide]; [date]; [duree_minutes]) → euros:
+ * the least apport initial that complies; with the duration, it also contains the minimum cash.
  */
 export function APPORT_MIN(
   genre: Entree, cout_definitif: Entree, participation_francaise?: Entree, preventes_internationales?: Entree,
-  points_creation?: Entree, points_fabrication?: Entree, destination?: Entree, aide?: Entree, date?: Entree,
+  points_creation?: Entree, points_fabrication?: Entree, destination?: Entree, aide?: Entree, date?: Entree, duree_minutes?: Entree,
 ): Resultat {
-  return diffuser([genre, cout_definitif, participation_francaise, preventes_internationales, points_creation, points_fabrication, destination, aide, date], NOMS_APPORT_MIN, parValeurs("APPORT_MIN", apportMinCellule));
+  return diffuser([genre, cout_definitif, participation_francaise, preventes_internationales, points_creation, points_fabrication, destination, aide, date, duree_minutes], NOMS_APPORT_MIN, parValeurs("APPORT_MIN", apportMinCellule));
 }
 
 const NOMS_NUMERAIRE_MIN = ["genre", "duree_minutes", "destination", "aide", "date"];
@@ -86,7 +98,8 @@ function numeraireMinCellule([genre, duree, destination, aide, date]: Cellule[])
   const p = versionPourDate(a.date);
   if (p instanceof ErreurExcel) return p;
   const minimum = calculerNumeraireMinimum(p, { genre: a.genre, dureeMinutes: a.duree, destination: a.destination, aide: a.aide });
-  return auCentime(minimum).toNumber();
+  // Rounded up: 20 000 €/h × 100 min is 33 333,33… €, shown 33 333,34 € so that this cash complies.
+  return auCentimeSuperieur(minimum).toNumber();
 }
 
 /** CNC.NUMERAIRE_MIN(genre; duree_minutes; [destination]; [aide]; [date]) → euros. */

@@ -1,6 +1,7 @@
 /**
- * The catalogue sheet: one work per row under a header of DOSSIER.md field names (the `Catalogue`
- * table), and to its right, per row, the CNC.* formulas of that work. The formulas read the header
+ * The catalogue sheet: one work per row under a header of the fields' French labels (the `Catalogue`
+ * table; the readers take a label or a DOSSIER.md field name alike, and each header's note gives the
+ * field name), and to its right, per row, the CNC.* formulas of that work. The formulas read the header
  * and the row's own cells only, never the result columns, so a row never depends on itself.
  */
 import { CHAMPS } from "../dossier";
@@ -50,7 +51,7 @@ export function modeleCatalogue(lignes: readonly LigneCatalogue[], options: { no
   const colonnes = {} as Record<ChampDossier, string>;
   CHAMPS.forEach((c, j) => {
     colonnes[c.champ] = lettreColonne(j + 1);
-    cellules.push({ adresse: adresse(j + 1, 1), valeur: c.champ, style: "entete", aide: c.libelle });
+    cellules.push({ adresse: adresse(j + 1, 1), valeur: c.libelle, style: "entete", aide: `Champ « ${c.champ} » du dossier (DOSSIER.md).` });
   });
   const derniere = lettreColonne(CHAMPS.length);
   // One blank column between the table and the results, so the table can be sorted and filtered alone.
@@ -85,17 +86,20 @@ export function modeleCatalogue(lignes: readonly LigneCatalogue[], options: { no
     );
   });
   const largeurs: Record<string, number> = {};
-  CHAMPS.forEach((c, j) => { largeurs[lettreColonne(j + 1)] = Math.min(Math.max(c.champ.length + 2, 12), 30); });
+  // Headers wrap on two or three lines: a column is as wide as its values need, not as its label.
+  CHAMPS.forEach((c, j) => { largeurs[lettreColonne(j + 1)] = c.champ === "titre" ? 30 : c.nature === "montant" ? 16 : c.nature === "genre" ? 40 : Math.min(Math.max(Math.ceil(c.libelle.length / 3) + 2, 12), 20); });
   largeurs[lettreColonne(colonneResultats - 1)] = 3;
   COLONNES_RESULTATS.forEach((r, k) => { largeurs[lettreColonne(colonneResultats + k)] = Math.max(r.titre.length + 2, 16); });
   return {
     nom: options.nomFeuille ?? NOM_FEUILLE_CATALOGUE,
     cellules,
-    tables: [{ nom: options.nomTable ?? NOM_TABLE_CATALOGUE, plage: `A1:${derniere}${derniereLigne}`, colonnes: CHAMPS.map((c) => c.champ) }],
+    tables: [{ nom: options.nomTable ?? NOM_TABLE_CATALOGUE, plage: `A1:${derniere}${derniereLigne}`, colonnes: CHAMPS.map((c) => c.libelle) }],
     validations: [],
     misesEnForme,
     largeurs,
     lignesFigees: 1,
+    // The header's French labels wrap on up to three lines.
+    hauteurs: { 1: 45 },
     colonnes,
     colonneResultats,
   };

@@ -6,5 +6,7 @@
 export * from "./adresses";
 export * from "./listes";
 export * from "./types";
+export * from "./articles";
+export * from "./controle";
 export { modelePlan, CHAMPS_CALCULES, COLONNES_DOSSIER, COLONNES_FINANCEMENTS, NOM_FEUILLE_PLAN, NOM_TABLE_DOSSIER, NOM_TABLE_FINANCEMENTS, type CleResultat, type LigneFinancement, type OptionsPlan, type PlanModele, type ResultatModele } from "./plan";
 export { modeleCatalogue, COLONNES_RESULTATS, NOM_FEUILLE_CATALOGUE, NOM_TABLE_CATALOGUE, type CatalogueModele, type ColonneResultat, type LigneCatalogue } from "./catalogue";

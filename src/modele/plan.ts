@@ -13,6 +13,8 @@
 import { CHAMPS, type DefinitionChamp } from "../dossier";
 import type { ChampDossier } from "../rules";
 import { absolue, adresse, lettreColonne } from "./adresses";
+import { articleAbroge, articleRefonte, DEBUT_REFONTE } from "./articles";
+import { MESSAGES_CONTROLE } from "./controle";
 import { LISTE_TYPES_APPORT, LISTE_BOOLEENS, TYPES_APPORT, listePourNature } from "./listes";
 import { FORMATS, type CelluleModele, type FeuilleModele, type MiseEnFormeModele, type ValeurModele, type ValidationModele } from "./types";
 
@@ -55,27 +57,29 @@ export interface PlanModele extends FeuilleModele {
   resultats: ResultatModele[];
   /** The dossier's data rows, labels and values (what CNC.* dossier functions read). */
   plageDossier: string;
+  /** The balance block: the budget (coût définitif), the total of the lines, their difference, the flag cell and the cell naming the lines left out. */
+  equilibre: { cout: string; total: string; ecart: string; statut: string; ecartees: string };
+  /** The financing table's data rows and its first column (from 1): what controlerFinancements (controle.ts) reads. */
+  financements: { premiereLigne: number; derniereLigne: number; colonne: number };
 }
 
 export const NOM_FEUILLE_PLAN = "Plan de financement";
 export const NOM_TABLE_DOSSIER = "Dossier";
 export const NOM_TABLE_FINANCEMENTS = "Financements";
 export const COLONNES_DOSSIER = ["Champ", "Valeur", "Article"] as const;
-export const COLONNES_FINANCEMENTS = ["Source", "Type d’apport", "Montant (€)", "Numéraire"] as const;
+export const COLONNES_FINANCEMENTS = ["Source", "Type d’apport", "Montant (€)", "Numéraire", "Contrôle"] as const;
 
 const LIGNE_TITRE = 1;
 const LIGNE_NOTE = 2;
-const LIGNE_SECTIONS = 4;
-const LIGNE_ENTETES = 5;
-const PREMIERE_LIGNE = 6;
-/** Columns: A:C the dossier, E:H the financing lines, J:K the results. */
-const COL_DOSSIER = 1;
-const COL_FINANCEMENTS = 5;
-const COL_RESULTATS = 10;
+/** Rows repeated at the top of each printed page. */
+const LIGNES_REPETEES = "1:2";
+const LIGNE_SECTION_RESULTATS = 4;
+/** Everything sits in columns A to E: the plan prints on A4 portrait, fitted to the page width. */
+const COL_A = 1;
 
-/** Fields whose value is a formula over the financing table, never typed. */
+/** Fields whose value is a formula over the financing table, never typed. The coût définitif is the budget: typed. */
 export const CHAMPS_CALCULES: readonly ChampDossier[] = [
-  "coutDefinitif", "participationFrancaise", "apportInitial", "apportNumeraireTelevision",
+  "participationFrancaise", "apportInitial", "apportNumeraireTelevision",
   "apportNumeraireSmad", "apportAutresFrance", "preventesInternationales",
 ];
 
@@ -90,11 +94,10 @@ function formulesChampsCalcules(f: string, valeurs: Record<ChampDossier, string>
   const somme = (t: string) => `SUMIFS(${montant},${type},${chaine(t)})`;
   const sommeNumeraire = (t: string) => `SUMIFS(${montant},${type},${chaine(t)},${numeraire},"oui")`;
   const copro = absolue(valeurs.coproductionInternationale);
+  const cout = absolue(valeurs.coutDefinitif);
   return {
-    // The plan balances: its total is the coût définitif.
-    coutDefinitif: `SUM(${montant})`,
-    // 311-11 al. 5: what is not brought by foreign coproducers; blank (not given) outside a coproduction.
-    participationFrancaise: `IF(OR(${copro}="oui",${copro}=TRUE),SUM(${montant})-${somme(TYPES_APPORT.coproducteurEtranger)},"")`,
+    // 311-11 al. 5: the coût définitif less what foreign coproducers bring; blank (not given) outside a coproduction.
+    participationFrancaise: `IF(OR(${copro}="oui",${copro}=TRUE),IF(ISNUMBER(${cout}),${cout}-${somme(TYPES_APPORT.coproducteurEtranger)},""),"")`,
     apportInitial: `${somme(TYPES_APPORT.television)}+${somme(TYPES_APPORT.smad)}`,
     apportNumeraireTelevision: sommeNumeraire(TYPES_APPORT.television),
     apportNumeraireSmad: sommeNumeraire(TYPES_APPORT.smad),
@@ -125,6 +128,38 @@ function validationPourChamp(c: DefinitionChamp, a: string): ValidationModele | 
   }
 }
 
+/**
+ * The article cell of a field: the January-2023 number before 1 February 2023, the recast's from
+ * then on (and when no date is typed: most requests fall under the recast). A constant where both
+ * versions cite the same article.
+ */
+function celluleArticle(a: string, article: string | undefined, dateDemande: string): CelluleModele {
+  if (!article) return { adresse: a, valeur: "", style: "article" };
+  const refonte = articleRefonte(article);
+  const recent = refonte ?? articleAbroge(article);
+  if (recent === article) return { adresse: a, valeur: article, style: "article" };
+  const d = absolue(dateDemande);
+  return {
+    adresse: a, style: "article",
+    formule: `IF(AND(ISNUMBER(${d}),${d}<DATE(${DEBUT_REFONTE.annee},${DEBUT_REFONTE.mois},${DEBUT_REFONTE.jour})),${chaine(article)},${chaine(recent)})`,
+  };
+}
+
+/** The Contrôle cell of a financing row: what SUM / SUMIFS leave out, with the cell's address (controle.ts says the same). */
+function formuleControle(f: string): string {
+  // `[#This Row],` rather than `@`: the form a file stores (`@` is the formula bar's shorthand; LibreOffice reads only this one).
+  const type = `${f}[[#This Row],[${COLONNES_FINANCEMENTS[1]}]]`;
+  const montant = `${f}[[#This Row],[${COLONNES_FINANCEMENTS[2]}]]`;
+  const ici = (col: string) => `ADDRESS(ROW(),COLUMN(${col}),4)`;
+  const liste = `{${LISTE_TYPES_APPORT.map(chaine).join(",")}}`;
+  const texte = `ISTEXT(${montant})`;
+  const horsListe = `AND(${type}<>"",ISNA(MATCH(${type},${liste},0)))`;
+  const manquant = `AND(${type}="",${montant}<>"")`;
+  return `IF(${texte},${ici(montant)}&${chaine(` : ${MESSAGES_CONTROLE.montant_texte}`)},"")`
+    + `&IF(${horsListe},IF(${texte},"; ","")&${ici(type)}&${chaine(` : ${MESSAGES_CONTROLE.type_hors_liste}`)},"")`
+    + `&IF(${manquant},IF(${texte},"; ","")&${ici(type)}&${chaine(` : ${MESSAGES_CONTROLE.type_manquant}`)},"")`;
+}
+
 export function modelePlan(options: OptionsPlan = {}): PlanModele {
   const nom = options.nomFeuille ?? NOM_FEUILLE_PLAN;
   const d = options.nomTableDossier ?? NOM_TABLE_DOSSIER;
@@ -137,64 +172,99 @@ export function modelePlan(options: OptionsPlan = {}): PlanModele {
     if (!CHAMPS.some((c) => c.champ === champ)) throw new RangeError(`« ${champ} » n'est pas un champ du dossier (DOSSIER.md).`);
   }
 
+  // Rows, top to bottom: results, then the financing lines and the balance, then (on page 2) the dossier.
+  const NB_RESULTATS = 11;
+  const enteteResultats = LIGNE_SECTION_RESULTATS + 1;
+  const premierResultat = enteteResultats + 1;
+  const ligneEquilibre = premierResultat + NB_RESULTATS;
+  const ligneEcartees = ligneEquilibre + 1;
+  const sectionFinancements = ligneEcartees + 2;
+  const enteteFinancements = sectionFinancements + 1;
+  const premierFinancement = enteteFinancements + 1;
+  const derniereLigneFinancement = premierFinancement + lignesFinancement - 1;
+  const ligneCout = derniereLigneFinancement + 2;
+  const ligneTotal = ligneCout + 1;
+  const ligneEcart = ligneTotal + 1;
+  const sectionDossier = ligneEcart + 2;
+  const enteteDossier = sectionDossier + 1;
+  const premierChamp = enteteDossier + 1;
+  const derniereLigneDossier = premierChamp + CHAMPS.length - 1;
+
   const cellules: CelluleModele[] = [];
   const validations: ValidationModele[] = [];
   const misesEnForme: MiseEnFormeModele[] = [];
   const valeurs = {} as Record<ChampDossier, string>;
   CHAMPS.forEach((c, i) => {
-    valeurs[c.champ] = adresse(COL_DOSSIER + 1, PREMIERE_LIGNE + i);
+    valeurs[c.champ] = adresse(COL_A + 1, premierChamp + i);
   });
+  const col = (j: number) => lettreColonne(COL_A + j);
 
   cellules.push(
-    { adresse: adresse(1, LIGNE_TITRE), valeur: "Plan de financement — conformité au RGA du CNC", style: "titre" },
-    { adresse: adresse(1, LIGNE_NOTE), valeur: "Cellules jaunes : à renseigner. Cellules grises : calculées à partir des lignes de financement. Les résultats (colonnes J et K) utilisent les fonctions CNC.* du complément CNC Conformité.", style: "note" },
-    { adresse: adresse(COL_DOSSIER, LIGNE_SECTIONS), valeur: "Dossier de l'œuvre", style: "section" },
-    { adresse: adresse(COL_FINANCEMENTS, LIGNE_SECTIONS), valeur: "Lignes de financement", style: "section" },
-    { adresse: adresse(COL_RESULTATS, LIGNE_SECTIONS), valeur: "Résultats (RGA du CNC)", style: "section" },
+    { adresse: adresse(COL_A, LIGNE_TITRE), valeur: "Plan de financement — conformité au RGA du CNC", style: "titre" },
+    { adresse: adresse(COL_A, LIGNE_NOTE), valeur: `Cellules jaunes : à renseigner. Cellules grises : calculées. Les résultats utilisent les fonctions CNC.* du complément CNC Conformité ; le dossier de l'œuvre est en page 2 (lignes ${sectionDossier} et suivantes).`, style: "note" },
+    { adresse: adresse(COL_A, LIGNE_SECTION_RESULTATS), valeur: "Résultats (RGA du CNC)", style: "section" },
+    { adresse: adresse(COL_A, enteteResultats), valeur: "Indicateur", style: "entete" },
+    { adresse: adresse(COL_A + 1, enteteResultats), valeur: "Valeur", style: "entete" },
+    { adresse: adresse(COL_A + 2, enteteResultats), valeur: "Détail", style: "entete" },
+    { adresse: adresse(COL_A, sectionFinancements), valeur: "Budget et lignes de financement", style: "section" },
+    { adresse: adresse(COL_A, sectionDossier), valeur: "Dossier de l'œuvre", style: "section" },
   );
-  COLONNES_DOSSIER.forEach((t, j) => cellules.push({ adresse: adresse(COL_DOSSIER + j, LIGNE_ENTETES), valeur: t, style: "entete" }));
-  COLONNES_FINANCEMENTS.forEach((t, j) => cellules.push({ adresse: adresse(COL_FINANCEMENTS + j, LIGNE_ENTETES), valeur: t, style: "entete" }));
-  cellules.push(
-    { adresse: adresse(COL_RESULTATS, LIGNE_ENTETES), valeur: "Indicateur", style: "entete" },
-    { adresse: adresse(COL_RESULTATS + 1, LIGNE_ENTETES), valeur: "Valeur", style: "entete" },
-  );
+  COLONNES_FINANCEMENTS.forEach((t, j) => cellules.push({ adresse: adresse(COL_A + j, enteteFinancements), valeur: t, style: "entete" }));
+  COLONNES_DOSSIER.forEach((t, j) => cellules.push({ adresse: adresse(COL_A + j, enteteDossier), valeur: t, style: "entete" }));
 
   // The dossier table.
   const calcules = formulesChampsCalcules(f, valeurs);
   CHAMPS.forEach((c, i) => {
-    const ligne = PREMIERE_LIGNE + i;
-    cellules.push({ adresse: adresse(COL_DOSSIER, ligne), valeur: c.libelle, style: "libelle" });
+    const ligne = premierChamp + i;
+    cellules.push({ adresse: adresse(COL_A, ligne), valeur: c.libelle, style: "libelle" });
     const a = valeurs[c.champ];
     const formule = calcules[c.champ];
     if (formule !== undefined) {
       cellules.push({ adresse: a, formule, style: "calcule", format: formatPourChamp(c), aide: "Calculé à partir des lignes de financement." });
     } else {
       const v = options.valeurs?.[c.champ];
-      cellules.push({ adresse: a, valeur: v === undefined ? null : v, style: "saisie", format: formatPourChamp(c) });
+      cellules.push({
+        adresse: a, valeur: v === undefined ? null : v, style: "saisie", format: formatPourChamp(c),
+        aide: c.champ === "coutDefinitif" ? "Le budget de l'œuvre, saisi à part : le plan compare le total des lignes de financement à ce montant." : undefined,
+      });
       const validation = validationPourChamp(c, a);
       if (validation) validations.push(validation);
     }
-    cellules.push({ adresse: adresse(COL_DOSSIER + 2, ligne), valeur: c.article ?? "", style: "article" });
+    cellules.push(celluleArticle(adresse(COL_A + 2, ligne), c.article, valeurs.dateDemande));
   });
-  const derniereLigneDossier = PREMIERE_LIGNE + CHAMPS.length - 1;
 
   // The financing lines.
-  const derniereLigneFinancement = PREMIERE_LIGNE + lignesFinancement - 1;
+  const controle = formuleControle(f);
   for (let i = 0; i < lignesFinancement; i++) {
-    const ligne = PREMIERE_LIGNE + i;
+    const ligne = premierFinancement + i;
     const l = options.financements?.[i];
     cellules.push(
-      { adresse: adresse(COL_FINANCEMENTS, ligne), valeur: l?.source ?? null, style: "saisie" },
-      { adresse: adresse(COL_FINANCEMENTS + 1, ligne), valeur: l?.type ?? null, style: "saisie" },
-      { adresse: adresse(COL_FINANCEMENTS + 2, ligne), valeur: l?.montant ?? null, style: "saisie", format: FORMATS.euros },
-      { adresse: adresse(COL_FINANCEMENTS + 3, ligne), valeur: l === undefined ? null : l.numeraire ? "oui" : "non", style: "saisie" },
+      { adresse: adresse(COL_A, ligne), valeur: l?.source ?? null, style: "saisie" },
+      { adresse: adresse(COL_A + 1, ligne), valeur: l?.type ?? null, style: "saisie" },
+      { adresse: adresse(COL_A + 2, ligne), valeur: l?.montant ?? null, style: "saisie", format: FORMATS.euros },
+      { adresse: adresse(COL_A + 3, ligne), valeur: l === undefined ? null : l.numeraire ? "oui" : "non", style: "saisie", alignement: "centre" },
+      { adresse: adresse(COL_A + 4, ligne), formule: controle, style: "controle" },
     );
   }
-  const colonneF = (j: number) => lettreColonne(COL_FINANCEMENTS + j);
   validations.push(
-    { plage: `${colonneF(1)}${PREMIERE_LIGNE}:${colonneF(1)}${derniereLigneFinancement}`, type: "liste", valeurs: LISTE_TYPES_APPORT, message: "Choisissez le type d'apport : il décide des champs du dossier que la ligne alimente." },
-    { plage: `${colonneF(2)}${PREMIERE_LIGNE}:${colonneF(2)}${derniereLigneFinancement}`, type: "decimal", minimum: 0, strict: false, message: "Un montant en euros, positif ou nul." },
-    { plage: `${colonneF(3)}${PREMIERE_LIGNE}:${colonneF(3)}${derniereLigneFinancement}`, type: "liste", valeurs: LISTE_BOOLEENS, message: "oui si l'apport est en numéraire." },
+    { plage: `${col(1)}${premierFinancement}:${col(1)}${derniereLigneFinancement}`, type: "liste", valeurs: LISTE_TYPES_APPORT, message: "Choisissez le type d'apport : il décide des champs du dossier que la ligne alimente." },
+    { plage: `${col(2)}${premierFinancement}:${col(2)}${derniereLigneFinancement}`, type: "decimal", minimum: 0, strict: false, message: "Un montant en euros, positif ou nul." },
+    { plage: `${col(3)}${premierFinancement}:${col(3)}${derniereLigneFinancement}`, type: "liste", valeurs: LISTE_BOOLEENS, message: "oui si l'apport est en numéraire." },
+  );
+
+  // The balance: the budget on its own against the total of the lines.
+  const montant = `${f}[${COLONNES_FINANCEMENTS[2]}]`;
+  const cout = absolue(valeurs.coutDefinitif);
+  const aCout = adresse(COL_A + 2, ligneCout);
+  const aTotal = adresse(COL_A + 2, ligneTotal);
+  const aEcart = adresse(COL_A + 2, ligneEcart);
+  cellules.push(
+    { adresse: adresse(COL_A + 1, ligneCout), valeur: "Coût définitif (budget)", style: "libelle" },
+    { adresse: aCout, formule: `IF(ISNUMBER(${cout}),${cout},"")`, style: "calcule", format: FORMATS.euros, aide: `Saisi dans le dossier (${valeurs.coutDefinitif}).` },
+    { adresse: adresse(COL_A + 1, ligneTotal), valeur: "Total des lignes de financement", style: "libelle" },
+    { adresse: aTotal, formule: `SUM(${montant})`, style: "resultat", format: FORMATS.euros },
+    { adresse: adresse(COL_A + 1, ligneEcart), valeur: "Écart : coût définitif − financements", style: "libelle" },
+    { adresse: aEcart, formule: `IF(ISNUMBER(${cout}),${cout}-${aTotal},"")`, style: "resultat", format: FORMATS.euros },
   );
 
   // The results.
@@ -213,9 +283,9 @@ export function modelePlan(options: OptionsPlan = {}): PlanModele {
     ["statutMajoration", "Majoration de 25 % : statut", `CNC.STATUT(${dossier},"majoration")`, undefined],
     ["tauxMajoration", "Taux de majoration", `CNC.MAJORATION(${dossier})`, FORMATS.pourcent],
   ];
-  const resultats: ResultatModele[] = definitions.map(([cle, libelle, formule], i) => ({ cle, libelle, formule, adresse: adresse(COL_RESULTATS + 1, PREMIERE_LIGNE + i) }));
+  const resultats: ResultatModele[] = definitions.map(([cle, libelle, formule], i) => ({ cle, libelle, formule, adresse: adresse(COL_A + 1, premierResultat + i) }));
   definitions.forEach(([, libelle, , format], i) => {
-    cellules.push({ adresse: adresse(COL_RESULTATS, PREMIERE_LIGNE + i), valeur: libelle, style: "libelle" });
+    cellules.push({ adresse: adresse(COL_A, premierResultat + i), valeur: libelle, style: "libelle" });
     cellules.push({ adresse: resultats[i].adresse, formule: resultats[i].formule, style: "resultat", format });
   });
   for (const r of resultats) {
@@ -231,19 +301,51 @@ export function modelePlan(options: OptionsPlan = {}): PlanModele {
     }
   }
 
+  // The two checks of the plan, in the results: balance, and lines SUM / SUMIFS leave out.
+  const equilibre = adresse(COL_A + 1, ligneEquilibre);
+  const ecartees = adresse(COL_A + 1, ligneEcartees);
+  const controles = `${f}[${COLONNES_FINANCEMENTS[4]}]`;
+  cellules.push(
+    { adresse: adresse(COL_A, ligneEquilibre), valeur: "Équilibre du plan (coût définitif = total des financements)", style: "libelle" },
+    { adresse: equilibre, formule: `IF(NOT(ISNUMBER(${cout})),"incomplet",IF(ABS(${aEcart})<0.005,"équilibré","déséquilibré"))`, style: "resultat" },
+    {
+      adresse: adresse(COL_A + 2, ligneEquilibre), style: "note",
+      formule: `IF(NOT(ISNUMBER(${cout})),"Saisissez le coût définitif en ${valeurs.coutDefinitif}.",IF(ABS(${aEcart})<0.005,"",IF(${aEcart}>0,"Financements inférieurs au coût définitif : écart en ${aEcart}.","Financements supérieurs au coût définitif : écart en ${aEcart}.")))`,
+    },
+    { adresse: adresse(COL_A, ligneEcartees), valeur: "Lignes de financement écartées des totaux", style: "libelle" },
+    { adresse: ecartees, formule: `IF(${adresse(COL_A + 2, ligneEcartees)}="","aucune","à corriger")`, style: "resultat" },
+    { adresse: adresse(COL_A + 2, ligneEcartees), formule: `TEXTJOIN("; ",TRUE,${controles})`, style: "note" },
+  );
+  misesEnForme.push(
+    { plage: equilibre, egal: '"équilibré"', style: "conforme" },
+    { plage: equilibre, egal: '"déséquilibré"', style: "non_conforme" },
+    { plage: equilibre, egal: '"incomplet"', style: "incomplet" },
+    { plage: ecartees, egal: '"aucune"', style: "conforme" },
+    { plage: ecartees, egal: '"à corriger"', style: "non_conforme" },
+  );
+
   return {
     nom,
     cellules,
     tables: [
-      { nom: d, plage: `${adresse(COL_DOSSIER, LIGNE_ENTETES)}:${adresse(COL_DOSSIER + 2, derniereLigneDossier)}`, colonnes: COLONNES_DOSSIER },
-      { nom: f, plage: `${adresse(COL_FINANCEMENTS, LIGNE_ENTETES)}:${adresse(COL_FINANCEMENTS + 3, derniereLigneFinancement)}`, colonnes: COLONNES_FINANCEMENTS },
+      { nom: d, plage: `${adresse(COL_A, enteteDossier)}:${adresse(COL_A + 2, derniereLigneDossier)}`, colonnes: COLONNES_DOSSIER },
+      { nom: f, plage: `${adresse(COL_A, enteteFinancements)}:${adresse(COL_A + 4, derniereLigneFinancement)}`, colonnes: COLONNES_FINANCEMENTS },
     ],
     validations,
     misesEnForme,
-    largeurs: { A: 52, B: 24, C: 20, D: 3, E: 34, F: 34, G: 18, H: 12, I: 3, J: 44, K: 36 },
-    lignesFigees: LIGNE_ENTETES,
+    // A: labels and sources ("Distributeur international — minimum garanti" whole), B: values and types, C: amounts and articles.
+    largeurs: { A: 46, B: 30, C: 17, D: 11, E: 24 },
+    lignesFigees: LIGNE_NOTE,
+    impression: {
+      papier: "A4", orientation: "portrait", ajusterLargeur: true,
+      lignesRepetees: LIGNES_REPETEES, zone: `A1:${adresse(COL_A + 4, derniereLigneDossier)}`,
+      // The dossier starts page 2: no table is cut between two pages.
+      sautsApres: [sectionDossier - 1],
+    },
     valeurs,
     resultats,
-    plageDossier: `${adresse(COL_DOSSIER, PREMIERE_LIGNE)}:${adresse(COL_DOSSIER + 1, derniereLigneDossier)}`,
+    plageDossier: `${adresse(COL_A, premierChamp)}:${adresse(COL_A + 1, derniereLigneDossier)}`,
+    equilibre: { cout: aCout, total: aTotal, ecart: aEcart, statut: equilibre, ecartees },
+    financements: { premiereLigne: premierFinancement, derniereLigne: derniereLigneFinancement, colonne: COL_A },
   };
 }

@@ -7,7 +7,7 @@
 export type ValeurModele = string | number | boolean | Date | null;
 
 /** How a cell looks; each front end maps these names to its own styles (COULEURS gives the colours). */
-export type StyleModele = "titre" | "note" | "section" | "entete" | "libelle" | "saisie" | "calcule" | "resultat" | "article";
+export type StyleModele = "titre" | "note" | "section" | "entete" | "libelle" | "saisie" | "calcule" | "resultat" | "article" | "controle";
 
 export interface CelluleModele {
   /** A1 address in the sheet, e.g. "B7". */
@@ -24,6 +24,8 @@ export interface CelluleModele {
   format?: string;
   /** A short help text shown as a note (comment) on the cell. */
   aide?: string;
+  /** Horizontal alignment when not the default (text left, numbers right). */
+  alignement?: "centre";
 }
 
 export interface TableModele {
@@ -56,6 +58,24 @@ export interface FeuilleModele {
   largeurs: Record<string, number>;
   /** Rows kept visible at the top when scrolling. */
   lignesFigees?: number;
+  /** Row number → height in points, for rows whose wrapped text needs more than one line (front ends may ignore it). */
+  hauteurs?: Record<number, number>;
+  /** How the sheet prints; absent: the front end's defaults. */
+  impression?: ImpressionModele;
+}
+
+/** Page setup: paper, orientation, fit to the page width, rows repeated on each page, page breaks. */
+export interface ImpressionModele {
+  papier: "A4";
+  orientation: "portrait" | "paysage";
+  /** Fitted to one page wide, as many pages tall as needed. */
+  ajusterLargeur: boolean;
+  /** Rows repeated at the top of each page, e.g. "1:2". */
+  lignesRepetees?: string;
+  /** Print area, e.g. "A1:E82". */
+  zone?: string;
+  /** A page break after each of these rows. */
+  sautsApres?: number[];
 }
 
 export const FORMATS = {
@@ -77,4 +97,6 @@ export const COULEURS = {
   non_conforme: { fond: "FFFFC7CE", texte: "FF9C0006" },
   incomplet: { fond: "FFFFEB9C", texte: "FF9C5700" },
   non_applicable: { fond: "FFEDEDED", texte: "FF595959" },
+  /** Text of a check that found something to correct (the Contrôle column of the financing lines). */
+  controle: "FF9C0006",
 } as const;

@@ -3,7 +3,7 @@
  * found values, and what is missing in euros (DOSSIER.md, "Without --json"). Used by the CLI and by
  * the task pane's "Copier le résumé".
  */
-import { dateLongue, euros, manqueEuros, nombre, pourcent, type Condition, type Section, type Statut, type Valeur, type Verdict, Decimal } from "../rules";
+import { dateLongue, euros, eurosMin, manqueEuros, nombre, pourcent, type Condition, type Section, type Statut, type Valeur, type Verdict, Decimal } from "../rules";
 
 export const SYMBOLES: Record<Statut, string> = { conforme: "✓", non_conforme: "✗", incomplet: "?", non_applicable: "–" };
 export const LIBELLES_STATUT: Record<Statut, string> = { conforme: "conforme", non_conforme: "non conforme", incomplet: "incomplet", non_applicable: "non applicable" };
@@ -30,9 +30,29 @@ export function ecartTexte(ecart: Decimal, unite: Condition["unite"]): string {
   return unite === "euros" ? manqueEuros(ecart) : valeurTexte(ecart, unite);
 }
 
+/** An expected amount is a minimum to reach: rounded up to the cent (DOMAIN.md). */
+function attenduTexte(c: Condition): string {
+  return c.attendu instanceof Decimal && c.unite === "euros" ? eurosMin(c.attendu) : valeurTexte(c.attendu, c.unite);
+}
+
+/** "d'apport initial", "de numéraire": what the section's gap is added to. */
+const LEVIERS: Partial<Record<string, string>> = {
+  apportInitial: "d'apport initial", apportNumeraireTelevision: "de numéraire des éditeurs de télévision",
+  apportNumeraireSmad: "de numéraire des éditeurs SMAD", depensesFrance: "de dépenses en France", depensesFrancePostes: "de dépenses en France sur les postes",
+};
+
+/** The words after "il manque X": the lever, and the cash when the gap must be paid in cash. */
+export function levierTexte(s: Section): string {
+  const l = s.levier ?? [];
+  if (l.length === 0) return "";
+  if (l.length === 1) return ` ${LEVIERS[l[0]] ?? ""}`.trimEnd();
+  if (l[0] === "apportInitial") return ` d'apport initial, en numéraire (${(LEVIERS[l[1]] ?? "").replace(/^de /, "")})`;
+  return ` ${LEVIERS[l[0]] ?? ""}`.trimEnd();
+}
+
 function ligneCondition(c: Condition): string[] {
   const ecart = c.ecart === null || c.ecart.isZero() ? "" : `   manque ${ecartTexte(c.ecart, c.unite)}`;
-  const chiffres = c.statut === "non_applicable" ? "" : `   attendu ${valeurTexte(c.attendu, c.unite)} · constaté ${valeurTexte(c.constate, c.unite)}${ecart}`;
+  const chiffres = c.statut === "non_applicable" ? "" : `   attendu ${attenduTexte(c)} · constaté ${valeurTexte(c.constate, c.unite)}${ecart}`;
   const lignes = [`  ${SYMBOLES[c.statut]} ${c.code.padEnd(3)} ${`art. ${c.article} ${alineaTexte(c.alinea)}`.padEnd(24)} ${c.libelle}${chiffres}`, `        ${c.message}`];
   if (c.avertissement) lignes.push(`        ⚠ ${c.avertissement}`);
   if (c.manquants?.length) lignes.push(`        À renseigner : ${c.manquants.join(", ")}`);
@@ -40,7 +60,8 @@ function ligneCondition(c: Condition): string[] {
 }
 
 function entete(titre: string, s: Section, detail: string): string[] {
-  const ecart = s.statut === "non_conforme" && s.ecart !== null && !s.ecart.isZero() ? ` — il manque ${manqueEuros(s.ecart)}` : "";
+  const autre = s.autreLevier ? `, ou ${manqueEuros(s.autreLevier.ecart)} de préventes internationales de plus` : "";
+  const ecart = s.statut === "non_conforme" && s.ecart !== null && !s.ecart.isZero() ? ` — il manque ${manqueEuros(s.ecart)}${levierTexte(s)}${autre}` : "";
   const lignes = [`${SYMBOLES[s.statut]} ${titre} : ${LIBELLES_STATUT[s.statut].toUpperCase()}${ecart}${detail ? `  (${detail})` : ""}`];
   if (s.motif) lignes.push(`    ${s.motif}`);
   if (s.avertissement) lignes.push(`    ⚠ ${s.avertissement}`);
@@ -59,8 +80,8 @@ export function rapportTexte(v: Verdict): string {
   const chiffres = [
     a.base !== null ? `base ${euros(a.base)}` : null,
     taux(a.taux, a.tauxArticle) || null,
-    a.apportMinimum !== null ? `apport minimum ${euros(a.apportMinimum)}` : null,
-    a.numeraireMinimum !== null ? `numéraire minimum ${euros(a.numeraireMinimum)}` : null,
+    a.apportMinimum !== null ? `apport minimum ${eurosMin(a.apportMinimum)}` : null,
+    a.base !== null || a.numeraireMinimum !== null ? `numéraire minimum ${a.numeraireMinimum !== null ? eurosMin(a.numeraireMinimum) : "—"}` : null,
   ].filter(Boolean).join(", ");
   lignes.push(...entete(`Apport initial${a.regime ? ` (art. ${a.regime})` : ""}`, a, chiffres));
   for (const c of a.conditions) lignes.push(...ligneCondition(c));

@@ -3,10 +3,10 @@
  * television — minimum share of the base (A1, with the 311-11-1 / 311-10 exception, A4) and minimum
  * cash per hour (A2); selective aid asks for neither (A3). DOMAIN.md sections A and E1–E3.
  */
-import { absents, entete, incomplet, nonApplicable } from "./condition";
+import { absents, avecAvertissement, entete, incomplet, nonApplicable } from "./condition";
 import { Decimal, ZERO } from "./decimal";
 import type { Dossier } from "./dossier";
-import { euros, nombre, pourcent, manqueEuros } from "./format";
+import { euros, eurosMin, nombre, pourcent, manqueEuros } from "./format";
 import { atteintTauxHoraire, libelleBase, montantPourDuree, parHeure, sommeDonnee } from "./grandeurs";
 import type { ParametresVersion } from "./parametres";
 import { evaluerPartMinimale, libelleGenre, deGenre, type PartMinimale } from "./part-minimale";
@@ -17,52 +17,78 @@ export interface PartApport {
   partMinimale: PartMinimale | null;
 }
 
+/**
+ * Which contracts count as international presales (311-11-1 a), second sentence; 311-10, last
+ * alinea): the presales condition reminds it, since a contract signed too late does not count.
+ */
+export function rappelPreventes(d: Dossier, p: ParametresVersion): string {
+  const avant = d.genre === "animation" ? "avant la fin de la fabrication de l'animation"
+    : d.imagesPreexistantes === true && p.version !== "2023-01" ? "avant le début du montage" : "avant la fin des prises de vues";
+  const editeur = p.version === "2023-01"
+    ? "un éditeur de services de télévision établi à l'étranger"
+    : "un éditeur de services de télévision, de services à la demande ou d'un autre service de contenus audiovisuels à la demande, établi à l'étranger";
+  return `Seuls comptent les contrats de prévente internationale conclus ${avant} avec ${editeur}, par l'entreprise de production déléguée établie en France ou par le détenteur du mandat de commercialisation (ou le cessionnaire des droits d'exploitation à l'étranger) (article ${p.articles.derogation}).`;
+}
+
+/** 311-11 al. 3 (2023-01): "Cette condition s'applique sous réserve des dispositions de l'article 311-81": the share and the cash. */
+export function avertissementReserve(p: ParametresVersion): string | undefined {
+  return p.apport.reserveArticle
+    ? `Condition posée « sous réserve des dispositions de l'article ${p.apport.reserveArticle} » (part minimale de ${pourcent(p.apport.taux.valeur)} et part en numéraire), article qui ne fait pas partie des textes vérifiés ici.`
+    : undefined;
+}
+
 /** A1 and A4: the minimum share of the base, with the derogation as a labelled exception. */
 export function evaluerPartApport(d: Dossier, p: ParametresVersion, base: Decimal | undefined): PartApport {
   const taux25 = p.apport.taux;
   const e = entete("A1", taux25, "Apport initial minimal");
+  const reserve = avertissementReserve(p);
   const manquants = absents({ [d.coproductionInternationale ? "participationFrancaise" : "coutDefinitif"]: base, apportInitial: d.apportInitial });
   if (base === undefined || d.apportInitial === undefined) {
-    return { partMinimale: null, conditions: [incomplet(e, manquants, `Impossible de vérifier la part minimale de ${pourcent(taux25.valeur)} : renseignez ${manquants.join(", ")}.`, base ? taux25.valeur.times(base) : null)] };
+    return { partMinimale: null, conditions: [avecAvertissement(incomplet(e, manquants, `Impossible de vérifier la part minimale de ${pourcent(taux25.valeur)} : renseignez ${manquants.join(", ")}.`, base ? taux25.valeur.times(base) : null), reserve)] };
   }
   const apport = d.apportInitial;
-  const pm = evaluerPartMinimale("A4", taux25, p.derogation, d, base, apport);
+  const pm = evaluerPartMinimale("A4", taux25, p.derogation, d, base, apport, rappelPreventes(d, p));
   const derog = p.articles.derogation;
   const laBase = `${libelleBase(d)} (${euros(base)})`;
   const min25 = taux25.valeur.times(base);
   const a1: Condition = {
     ...e, article: pm.taux.article, alinea: pm.taux.alinea, statut: pm.statut, attendu: pm.attendu, constate: apport,
-    ecart: pm.statut === "incomplet" ? null : Decimal.max(ZERO, pm.attendu.minus(apport)),
-    unite: pm.statut === "incomplet" ? null : "euros", message: "",
+    ecart: pm.ecart, unite: "euros", message: "",
     ...(pm.manquants.length ? { manquants: pm.manquants } : {}),
   };
-  const manque = manqueEuros(pm.attendu.minus(apport));
+  const manque = pm.ecart === null ? "" : manqueEuros(pm.ecart);
+  const cas = d.genre && d.genre !== "autre" ? p.derogation[d.genre] : undefined;
+  const autreLevier = pm.preventesManquantes !== null && pm.preventesManquantes.greaterThan(ZERO)
+    ? `, ou ${manqueEuros(pm.preventesManquantes)} de préventes internationales de plus` : "";
   switch (pm.raison) {
     case "atteint":
-      a1.message = `L'apport initial (${euros(apport)}) atteint ${pourcent(taux25.valeur)} ${laBase}, soit ${euros(min25)}.`;
+      a1.message = `L'apport initial (${euros(apport)}) atteint ${pourcent(taux25.valeur)} ${laBase}, soit ${eurosMin(min25)}.`;
       break;
     case "cas":
-      a1.message = `Dérogation de l'article ${derog} : l'apport initial (${euros(apport)}) atteint ${pourcent(pm.taux.valeur)} ${laBase}, soit ${euros(pm.attendu)}.`;
+      a1.message = `Dérogation de l'article ${derog} : l'apport initial (${euros(apport)}) atteint ${pourcent(pm.taux.valeur)} ${laBase}, soit ${eurosMin(pm.attendu)}, et les conditions de la dérogation sont remplies.`;
+      break;
+    case "casEchoue":
+      a1.message = pm.taux === taux25
+        ? `L'apport initial (${euros(apport)}) n'atteint pas ${pourcent(taux25.valeur)} ${laBase}, soit ${eurosMin(min25)}, et les conditions de la dérogation de l'article ${derog} ne sont pas remplies : il manque ${manque} d'apport initial.`
+        : `Compte tenu des préventes internationales (${euros(d.preventesInternationales!)}), l'apport initial doit atteindre ${eurosMin(pm.attendu)} pour la dérogation de l'article ${derog} (${pourcent(cas!.taux.valeur)} ${laBase} au moins, et préventes d'au moins ${nombre(cas!.multiplePreventes.valeur)} fois l'écart à ${pourcent(taux25.valeur)}) : il manque ${manque} d'apport initial${autreLevier}.`;
       break;
     case "sousTauxReduit":
-      a1.message = pm.cas?.statut === "conforme"
-        ? `Même avec la dérogation de l'article ${derog} (${pourcent(pm.taux.valeur)}), l'apport initial (${euros(apport)}) n'atteint pas ${euros(pm.attendu)} : il manque ${manque}.`
-        : `L'apport initial (${euros(apport)}) n'atteint ni ${pourcent(taux25.valeur)} ${laBase}, soit ${euros(min25)}, ni le taux réduit de l'article ${derog} : il manque ${manque} pour atteindre ${pourcent(taux25.valeur)}.`;
+      a1.message = cas
+        ? `L'apport initial (${euros(apport)}) n'atteint pas même le taux réduit de l'article ${derog} (${pourcent(cas.taux.valeur)} ${laBase}, soit ${eurosMin(cas.taux.valeur.times(base))}) : l'apport minimum est de ${eurosMin(pm.attendu)}${pm.taux === taux25 ? "" : " compte tenu des préventes internationales"}, il manque ${manque} d'apport initial.`
+        : `L'apport initial (${euros(apport)}) n'atteint ni ${pourcent(taux25.valeur)} ${laBase}, soit ${eurosMin(min25)}, ni aucun taux réduit de l'article ${derog} : il manque ${manque} pour atteindre ${pourcent(taux25.valeur)}.`;
       break;
     case "casIncomplet":
-      a1.message = `L'apport initial (${euros(apport)}) est sous ${pourcent(taux25.valeur)} ${laBase}, soit ${euros(min25)} : la dérogation de l'article ${derog} pourrait s'appliquer, renseignez ${pm.manquants.join(", ")}.`;
+      a1.message = `L'apport initial (${euros(apport)}) est sous ${pourcent(taux25.valeur)} ${laBase}, soit ${eurosMin(min25)} : la dérogation de l'article ${derog} pourrait s'appliquer, renseignez ${pm.manquants.join(", ")}.`;
       break;
     case "genreInconnu":
-      a1.message = `L'apport initial (${euros(apport)}) est sous ${pourcent(taux25.valeur)} ${laBase}, soit ${euros(min25)} : selon le genre, la dérogation de l'article ${derog} pourrait s'appliquer ; renseignez le genre.`;
+      a1.message = `L'apport initial (${euros(apport)}) est sous ${pourcent(taux25.valeur)} ${laBase}, soit ${eurosMin(min25)} : selon le genre, la dérogation de l'article ${derog} pourrait s'appliquer ; renseignez le genre.`;
       break;
     case "sansCas":
-    case "casEchoue":
-      a1.message = `L'apport initial (${euros(apport)}) n'atteint pas ${pourcent(taux25.valeur)} ${laBase}, soit ${euros(min25)} : il manque ${manque}.`
-        + (pm.raison === "casEchoue" ? ` Les conditions de la dérogation de l'article ${derog} ne sont pas remplies.` : "");
+      a1.message = `L'apport initial (${euros(apport)}) n'atteint pas ${pourcent(taux25.valeur)} ${laBase}, soit ${eurosMin(min25)} : il manque ${manque} d'apport initial.`;
       break;
   }
-  const conditions = [a1];
-  const cas = d.genre && d.genre !== "autre" ? p.derogation[d.genre] : undefined;
+  if (pm.statut === "incomplet") a1.unite = null;
+  const conditions = [avecAvertissement(a1, reserve)];
   if (pm.cas) {
     conditions.push(...pm.cas.conditions.map((c) => avertirGarantieMinimum(c, d, p)));
   } else if (cas && pm.raison === "atteint") {
@@ -91,9 +117,7 @@ function avertirGarantieMinimum(c: Condition, d: Dossier, p: ParametresVersion):
 export function evaluerNumeraire(d: Dossier, p: ParametresVersion): Condition {
   const generique = p.apport.numeraireHoraire.fiction;
   const e = entete("A2", generique, "Part minimale en numéraire");
-  const reserve = p.apport.reserveArticle
-    ? `Condition posée « sous réserve des dispositions de l'article ${p.apport.reserveArticle} », qui ne fait pas partie des textes vérifiés ici.`
-    : undefined;
+  const reserve = avertissementReserve(p);
   const avecReserve = (c: Condition): Condition => (reserve ? { ...c, avertissement: reserve } : c);
   if (d.genre === "autre") {
     return nonApplicable(e, `L'article ${p.articles.apport} ne fixe pas de part horaire en numéraire pour ce genre.`);
@@ -115,8 +139,8 @@ export function evaluerNumeraire(d: Dossier, p: ParametresVersion): Condition {
     ...entete("A2", s, "Part minimale en numéraire"), statut: ok ? "conforme" : "non_conforme", attendu, constate: numeraire,
     ecart: ok ? ZERO : attendu.minus(numeraire), unite: "euros",
     message: ok
-      ? `Le numéraire des éditeurs (${euros(numeraire)}, soit ${euros(horaire)} par heure) atteint ${euros(s.valeur)} par heure pour ${duree} ${deGenre(d.genre)} (${euros(attendu)}).`
-      : `Le numéraire des éditeurs (${euros(numeraire)}, soit ${euros(horaire)} par heure) n'atteint pas ${euros(s.valeur)} par heure pour ${duree} ${deGenre(d.genre)} (${euros(attendu)}) : il manque ${manqueEuros(attendu.minus(numeraire))}.`,
+      ? `Le numéraire des éditeurs (${euros(numeraire)}, soit ${euros(horaire)} par heure) atteint ${euros(s.valeur)} par heure pour ${duree} ${deGenre(d.genre)} (${eurosMin(attendu)}).`
+      : `Le numéraire des éditeurs (${euros(numeraire)}, soit ${euros(horaire)} par heure) n'atteint pas ${euros(s.valeur)} par heure pour ${duree} ${deGenre(d.genre)} (${eurosMin(attendu)}) : il manque ${manqueEuros(attendu.minus(numeraire))} en numéraire.`,
   });
 }
 

@@ -1,83 +1,141 @@
 /**
  * Article 311-12 (2023-01 only): the apport initial of works made for on-demand services, automatic
- * aid. DOMAIN.md section B. Only cash counts: the apport taken is the on-demand editors' cash plus
- * the cash of other entities established in France (2°). The 311-11-1 derogation does not apply.
+ * aid. DOMAIN.md section B. The apport is cash, by one of two routes, and the work complies when
+ * either route does:
+ *   1° the on-demand (SMAD) editors alone: their cash reaches 25 % of the base (al. 4);
+ *   2° the SMAD editors with other entities established in France that hold no producer shares: the
+ *      editors' cash reaches 12,5 % of the base, and with the others' cash 25 % (al. 4).
+ * The verdict shows the route it used; the others' money is never dropped without saying why.
+ * The 311-11-1 derogation does not apply.
  */
 import { auMoins, entete, incomplet, nonApplicable } from "./condition";
+import { evaluerContratSmad } from "./contrat-apport";
 import { Decimal, ZERO } from "./decimal";
-import type { Dossier } from "./dossier";
-import { euros, nombre, pourcent, manqueEuros } from "./format";
+import type { ChampDossier, Dossier } from "./dossier";
+import { euros, eurosMin, nombre, pourcent, manqueEuros } from "./format";
 import { atteintTauxHoraire, libelleBase, montantPourDuree, parHeure } from "./grandeurs";
 import type { ParametresVersion } from "./parametres";
-import { libelleGenre, deGenre } from "./part-minimale";
-import type { Condition } from "./verdict";
+import { deGenre } from "./part-minimale";
+import { statutSection, type Condition } from "./verdict";
 
 type RegimeSmad = NonNullable<ParametresVersion["smad"]>;
 
-/** The apport initial as 311-12 takes it; a missing `apportAutresFrance` means case 1° (editors alone). */
-export function apportPris311_12(d: Dossier): Decimal | undefined {
-  return d.apportNumeraireSmad === undefined ? undefined : d.apportNumeraireSmad.plus(d.apportAutresFrance ?? ZERO);
+export type Route311_12 = "1°" | "2°";
+
+/** The route retained, its conditions, and the apport initial it takes (for 311-30 4°). */
+export interface ResultatRoute {
+  route: Route311_12;
+  conditions: Condition[];
+  /** The apport as the route takes it: SMAD cash (1°), or SMAD cash + the others' cash (2°). */
+  apport: Decimal | undefined;
 }
 
-/** B1: who brings the apport (1° or 2°), and the 12,5 % of the editors when others contribute. */
-function evaluerOrigine(d: Dossier, s: RegimeSmad, base: Decimal | undefined): Condition[] {
+/** The others of 2°: entities established in France, and the TV editors' cash (DOMAIN.md B1). */
+function autresApporteurs(d: Dossier): Decimal {
+  return (d.apportAutresFrance ?? ZERO).plus(d.apportNumeraireTelevision ?? ZERO);
+}
+
+function champBase(d: Dossier): ChampDossier {
+  return d.coproductionInternationale ? "participationFrancaise" : "coutDefinitif";
+}
+
+/** 1°: the SMAD editors alone; their cash, and it only, reaches 25 % of the base. */
+function route1(d: Dossier, s: RegimeSmad, base: Decimal | undefined): ResultatRoute {
   const smad = d.apportNumeraireSmad;
-  const e1 = { code: "B1", article: s.taux.article, alinea: "1°", libelle: "Apport en numéraire d'éditeurs SMAD" };
+  const e1 = { code: "B1", article: s.taux.article, alinea: "1°", libelle: "1° : apport des seuls éditeurs SMAD" };
+  const e2 = entete("B2", s.taux, "Apport initial minimal (1°)");
+  const autres = autresApporteurs(d);
+  const nonCompte = autres.greaterThan(ZERO) ? ` L'apport des autres financeurs (${euros(autres)}) n'est pas compté par le 1°.` : "";
   if (smad === undefined) {
-    return [incomplet(e1, ["apportNumeraireSmad"], "Renseignez le numéraire apporté par les éditeurs de services à la demande (apportNumeraireSmad).")];
+    return { route: "1°", apport: undefined, conditions: [incomplet(e1, ["apportNumeraireSmad"], "Renseignez le numéraire apporté par les éditeurs de services à la demande (apportNumeraireSmad).")] };
   }
-  const autres = d.apportAutresFrance ?? ZERO;
-  if (autres.isZero()) {
-    const ok = smad.greaterThan(ZERO);
-    return [{
-      ...e1, statut: ok ? "conforme" : "non_conforme", attendu: "apport en numéraire d'un ou plusieurs éditeurs SMAD",
-      constate: smad, ecart: ok ? ZERO : null, unite: null,
-      message: ok
-        ? `Apport initial en numéraire des éditeurs de services à la demande : ${euros(smad)} (1°).`
-        : "Aucun apport en numéraire d'un éditeur de services à la demande : l'article 311-12 l'exige.",
-    }];
-  }
-  const conditions: Condition[] = [];
-  const e2 = { code: "B1", article: s.tauxEditeursAvecAutres.article, alinea: s.tauxEditeursAvecAutres.alinea };
-  const parts = d.autresFranceDetiennentPartsProducteur;
-  if (parts === undefined) {
-    conditions.push(incomplet({ ...e2, libelle: "Autres apporteurs sans parts de producteur" }, ["autresFranceDetiennentPartsProducteur"],
-      `D'autres entreprises établies en France apportent ${euros(autres)} : indiquez si elles détiennent des parts de producteur.`));
-  } else {
-    conditions.push({
-      ...e2, libelle: "Autres apporteurs sans parts de producteur", statut: parts ? "non_conforme" : "conforme",
-      attendu: false, constate: parts, ecart: parts ? null : ZERO, unite: null,
-      message: parts
-        ? "Les autres entreprises apporteuses détiennent des parts de producteur : leur apport ne peut pas compter (311-12, 2°)."
-        : "Les autres entreprises apporteuses ne détiennent pas de parts de producteur (311-12, 2°).",
-    });
-  }
-  const eTaux = { ...e2, libelle: "Part des éditeurs SMAD" };
+  // "d'un ou plusieurs éditeurs de services à la demande": no cash from them, no apport by the 1°, whatever the base.
+  const present: Condition = smad.greaterThan(ZERO)
+    ? { ...e1, statut: "conforme", attendu: "apport en numéraire d'un ou plusieurs éditeurs SMAD", constate: smad, ecart: ZERO, unite: null,
+        message: `Apport initial en numéraire des éditeurs de services à la demande : ${euros(smad)}.` }
+    : { ...e1, statut: "non_conforme", attendu: "apport en numéraire d'un ou plusieurs éditeurs SMAD", constate: smad, ecart: null, unite: null,
+        message: "Aucun apport en numéraire d'un éditeur de services à la demande : l'article 311-12 l'exige." };
   if (base === undefined) {
-    conditions.push(incomplet(eTaux, [d.coproductionInternationale ? "participationFrancaise" : "coutDefinitif"], "Renseignez la base pour vérifier la part des éditeurs de services à la demande."));
-  } else {
-    const attendu = s.tauxEditeursAvecAutres.valeur.times(base);
-    conditions.push(auMoins(eTaux, attendu, smad, "euros", {
-      conforme: () => `Avec d'autres apporteurs, le numéraire des éditeurs SMAD (${euros(smad)}) atteint ${pourcent(s.tauxEditeursAvecAutres.valeur)} ${libelleBase(d)}, soit ${euros(attendu)}.`,
-      nonConforme: () => `Avec d'autres apporteurs, le numéraire des éditeurs SMAD (${euros(smad)}) doit atteindre ${pourcent(s.tauxEditeursAvecAutres.valeur)} ${libelleBase(d)}, soit ${euros(attendu)} : il manque ${manqueEuros(attendu.minus(smad))}.`,
-    }));
-  }
-  return conditions;
-}
-
-/** B2: the apport taken reaches 25 % of the base. */
-function evaluerPart(d: Dossier, s: RegimeSmad, base: Decimal | undefined): Condition {
-  const e = entete("B2", s.taux, "Apport initial minimal");
-  const apport = apportPris311_12(d);
-  if (base === undefined || apport === undefined) {
-    const manquants = [...(base === undefined ? [d.coproductionInternationale ? "participationFrancaise" as const : "coutDefinitif" as const] : []), ...(apport === undefined ? ["apportNumeraireSmad" as const] : [])];
-    return incomplet(e, manquants, `Impossible de vérifier la part minimale de ${pourcent(s.taux.valeur)} : renseignez ${manquants.join(", ")}.`);
+    return { route: "1°", apport: smad, conditions: [present, incomplet(e2, [champBase(d)], `Renseignez la base (${champBase(d)}) pour vérifier la part minimale de ${pourcent(s.taux.valeur)}.`)] };
   }
   const attendu = s.taux.valeur.times(base);
-  return auMoins(e, attendu, apport, "euros", {
-    conforme: () => `L'apport initial en numéraire (${euros(apport)}) atteint ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${euros(attendu)}.`,
-    nonConforme: () => `L'apport initial en numéraire (${euros(apport)}) n'atteint pas ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${euros(attendu)} : il manque ${manqueEuros(attendu.minus(apport))}.`,
+  const part = auMoins(e2, attendu, smad, "euros", {
+    conforme: () => `Par le 1° : le numéraire des éditeurs SMAD (${euros(smad)}) atteint ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${eurosMin(attendu)}.${nonCompte}`,
+    nonConforme: () => `Par le 1° : le numéraire des éditeurs SMAD (${euros(smad)}) n'atteint pas ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${eurosMin(attendu)} : il manque ${manqueEuros(attendu.minus(smad))} de numéraire SMAD.${nonCompte}`,
   });
+  return { route: "1°", apport: smad, conditions: [present, part] };
+}
+
+/** 2°: the SMAD editors with others established in France, holding no producer shares. */
+function route2(d: Dossier, s: RegimeSmad, base: Decimal | undefined): ResultatRoute {
+  const smad = d.apportNumeraireSmad;
+  const autres = autresApporteurs(d);
+  const s2 = s.tauxEditeursAvecAutres;
+  const conditions: Condition[] = [];
+  const eParts = { code: "B1", article: s2.article, alinea: s2.alinea, libelle: "2° : autres apporteurs sans parts de producteur" };
+  const tv = d.apportNumeraireTelevision !== undefined && d.apportNumeraireTelevision.greaterThan(ZERO)
+    ? `Le numéraire des éditeurs de télévision (${euros(d.apportNumeraireTelevision)}) est compté avec les autres entreprises établies en France (311-12, 2°) : une œuvre conçue pour les services à la demande n'a pas d'autre place pour lui.`
+    : undefined;
+  const parts = d.autresFranceDetiennentPartsProducteur;
+  if (parts === undefined) {
+    conditions.push(incomplet(eParts, ["autresFranceDetiennentPartsProducteur"],
+      `D'autres financeurs établis en France apportent ${euros(autres)} : indiquez s'ils détiennent des parts de producteur (autresFranceDetiennentPartsProducteur).`));
+  } else {
+    conditions.push({
+      ...eParts, statut: parts ? "non_conforme" : "conforme", attendu: false, constate: parts, ecart: parts ? null : ZERO, unite: null,
+      message: parts
+        ? `Les autres financeurs (${euros(autres)}) détiennent des parts de producteur : le 2° ne leur est pas ouvert.`
+        : "Les autres financeurs établis en France ne détiennent pas de parts de producteur (311-12, 2°).",
+    });
+  }
+  const eTaux = { code: "B1", article: s2.article, alinea: s2.alinea, libelle: `2° : part des éditeurs SMAD (${pourcent(s2.valeur)})` };
+  const e2 = entete("B2", s.taux, "Apport initial minimal (2°)");
+  if (smad === undefined || base === undefined) {
+    const manquants: ChampDossier[] = [...(smad === undefined ? ["apportNumeraireSmad" as const] : []), ...(base === undefined ? [champBase(d)] : [])];
+    conditions.push(incomplet(eTaux, manquants, `Renseignez ${manquants.join(", ")} pour vérifier le 2°.`));
+    return { route: "2°", apport: smad?.plus(autres), conditions: conditions.map((c) => (tv ? { ...c, avertissement: tv } : c)) };
+  }
+  const attenduSmad = s2.valeur.times(base);
+  conditions.push(auMoins(eTaux, attenduSmad, smad, "euros", {
+    conforme: () => `Par le 2° : le numéraire des éditeurs SMAD (${euros(smad)}) atteint ${pourcent(s2.valeur)} ${libelleBase(d)}, soit ${eurosMin(attenduSmad)}.`,
+    nonConforme: () => `Par le 2° : le numéraire des éditeurs SMAD (${euros(smad)}) doit atteindre ${pourcent(s2.valeur)} ${libelleBase(d)}, soit ${eurosMin(attenduSmad)} : il manque ${manqueEuros(attenduSmad.minus(smad))} de numéraire SMAD.`,
+  }));
+  const apport = smad.plus(autres);
+  const attendu = s.taux.valeur.times(base);
+  conditions.push(auMoins(e2, attendu, apport, "euros", {
+    conforme: () => `Par le 2° : le numéraire des éditeurs SMAD et des autres financeurs (${euros(apport)}) atteint ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${eurosMin(attendu)}.`,
+    nonConforme: () => `Par le 2° : le numéraire des éditeurs SMAD et des autres financeurs (${euros(apport)}) n'atteint pas ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${eurosMin(attendu)} : il manque ${manqueEuros(attendu.minus(apport))}.`,
+  }));
+  return { route: "2°", apport, conditions: tv ? conditions.map((c) => ({ ...c, avertissement: c.avertissement ? `${c.avertissement} ${tv}` : tv })) : conditions };
+}
+
+/** What the route lacks in SMAD cash; null when it cannot comply by adding money (shares held) or is incomplete. */
+function manqueRoute(r: ResultatRoute): Decimal | null {
+  if (r.conditions.some((c) => c.statut === "incomplet" || (c.statut === "non_conforme" && c.ecart === null && c.code === "B1" && c.alinea !== "1°"))) return null;
+  return r.conditions.reduce((m, c) => (c.unite === "euros" && c.ecart !== null && c.ecart.greaterThan(m) ? c.ecart : m), ZERO);
+}
+
+/**
+ * The route the verdict shows: the one that complies (1° first); else one that may comply once
+ * completed; else the one that needs the least SMAD cash (1° on a tie).
+ */
+export function choisirRoute(d: Dossier, s: RegimeSmad, base: Decimal | undefined): ResultatRoute {
+  const r1 = route1(d, s, base);
+  if (autresApporteurs(d).isZero()) return r1;
+  const r2 = route2(d, s, base);
+  const s1 = statutSection(r1.conditions);
+  const s2 = statutSection(r2.conditions);
+  if (s1 === "conforme") return r1;
+  if (s2 === "conforme") return r2;
+  if (s2 === "incomplet" && s1 !== "incomplet") return r2;
+  if (s1 === "incomplet") return r1;
+  const m1 = manqueRoute(r1);
+  const m2 = manqueRoute(r2);
+  if (m2 !== null && (m1 === null || m2.lessThan(m1))) {
+    return { ...r2, conditions: [...r2.conditions, nonApplicable({ code: "B1", article: s.taux.article, alinea: "1°", libelle: "1° : éditeurs SMAD seuls" },
+      `Le 1° (éditeurs SMAD seuls, ${pourcent(s.taux.valeur)}) demanderait davantage : le 2° est retenu.`)] };
+  }
+  return r1;
 }
 
 /** B3: hourly cash of the on-demand editors, documentaries and live-performance works only. */
@@ -98,11 +156,20 @@ function evaluerHoraire(d: Dossier, s: RegimeSmad): Condition {
     ...e, statut: ok ? "conforme" : "non_conforme", attendu, constate: d.apportNumeraireSmad,
     ecart: ok ? ZERO : attendu.minus(d.apportNumeraireSmad), unite: "euros",
     message: ok
-      ? `Le numéraire des éditeurs SMAD (${horaire} par heure sur ${nombre(d.dureeMinutes)} min) atteint ${euros(seuil.valeur)} par heure.`
-      : `Le numéraire des éditeurs SMAD (${horaire} par heure sur ${nombre(d.dureeMinutes)} min) n'atteint pas ${euros(seuil.valeur)} par heure : il manque ${manqueEuros(attendu.minus(d.apportNumeraireSmad))}.`,
+      ? `Le numéraire des éditeurs SMAD (${horaire} par heure sur ${nombre(d.dureeMinutes)} min) atteint ${euros(seuil.valeur)} par heure (${eurosMin(attendu)}).`
+      : `Le numéraire des éditeurs SMAD (${horaire} par heure sur ${nombre(d.dureeMinutes)} min) n'atteint pas ${euros(seuil.valeur)} par heure (${eurosMin(attendu)}) : il manque ${manqueEuros(attendu.minus(d.apportNumeraireSmad))} de numéraire SMAD.`,
   };
 }
 
-export function evaluerApportSmad(d: Dossier, s: RegimeSmad, base: Decimal | undefined): Condition[] {
-  return [...evaluerOrigine(d, s, base), evaluerPart(d, s, base), evaluerHoraire(d, s)];
+export interface ApportSmad {
+  route: Route311_12;
+  conditions: Condition[];
+  /** True when the 1° contract condition was evaluated (its dates were given). */
+  contratEvalue: boolean;
+}
+
+export function evaluerApportSmad(d: Dossier, s: RegimeSmad, base: Decimal | undefined, dateReference?: string): ApportSmad {
+  const r = choisirRoute(d, s, base);
+  const contrat = evaluerContratSmad(d, s.taux.article, dateReference);
+  return { route: r.route, conditions: [...r.conditions, evaluerHoraire(d, s), ...(contrat ? [contrat] : [])], contratEvalue: contrat !== null };
 }

@@ -15,15 +15,16 @@ export function auCentime(montant: Decimal): Decimal {
   return montant.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
-/** The smallest amount shown: one cent (two decimal places). */
-const UN_CENTIME = new Decimal("0.01");
-
 /**
- * A gap shown to the cent. Half-up like every figure, except that a gap of less than half a cent
- * (25 % of 1 000 000,01 € is 250 000,0025 €; 250 000,00 € does not comply) shows as 0,01 €, the
- * least whole-cent amount that closes it: a gap of 0 means "complies" (DOSSIER.md "ecart").
+ * An amount someone must reach (a minimum, a shortfall), shown to the cent: rounded UP, so that
+ * paying exactly the shown figure always complies (DOMAIN.md: 25 % of 1 000 000,01 € is
+ * 250 000,0025 €, shown 250 000,01 €; 250 000,00 € would fail).
  */
+export function auCentimeSuperieur(montant: Decimal): Decimal {
+  return montant.toDecimalPlaces(2, Decimal.ROUND_CEIL);
+}
+
+/** A gap shown to the cent: rounded up like every amount someone must reach; 0 means "complies". */
 export function ecartAuCentime(ecart: Decimal): Decimal {
-  const arrondi = auCentime(ecart);
-  return arrondi.isZero() && ecart.greaterThan(0) ? UN_CENTIME : arrondi;
+  return auCentimeSuperieur(ecart);
 }

@@ -2,6 +2,7 @@
  * The entry point of the rules core: a validated dossier in, a verdict out, under the RGA version
  * in force on the date of the request (DOMAIN.md "Versions").
  */
+import { contradictions, DossierContradictoire } from "./contradictions";
 import type { Dossier } from "./dossier";
 import { dateLongue } from "./format";
 import { evaluerListeReference } from "./liste-reference";
@@ -31,14 +32,22 @@ function choisirVersion(d: Dossier, options: OptionsEvaluation): { dateReference
 }
 
 export function evaluer(d: Dossier, options: OptionsEvaluation = {}): Verdict {
+  verifierCoherence(d);
   const { dateReference, p } = choisirVersion(d, options);
   return p ? evaluerSousVersion(d, p, dateReference) : horsVersion(d, dateReference);
 }
 
 /** Only the apport initial section (311-11 / 311-11-1 / 311-12 or 311-9 / 311-10): the cheapest verdict. */
 export function evaluerApportInitial(d: Dossier, options: OptionsEvaluation = {}): SectionApport | null {
-  const { p } = choisirVersion(d, options);
-  return p ? ordonner(evaluerSectionApport(d, p)) : null;
+  verifierCoherence(d);
+  const { dateReference, p } = choisirVersion(d, options);
+  return p ? ordonner(evaluerSectionApport(d, p, d.dateDemande ?? dateReference)) : null;
+}
+
+/** Contradictory inputs are an error naming both fields, never a verdict (DOMAIN.md). */
+function verifierCoherence(d: Dossier): void {
+  const c = contradictions(d);
+  if (c.length) throw new DossierContradictoire(c);
 }
 
 function ordonner<S extends Section>(s: S): S {
@@ -47,7 +56,8 @@ function ordonner<S extends Section>(s: S): S {
 
 export function evaluerSousVersion(d: Dossier, p: ParametresVersion, dateReference: string): Verdict {
   const listeReference = evaluerListeReference(d, p);
-  const apportInitial = ordonner(evaluerSectionApport(d, p));
+  // The contract deadline is judged on the request's own date, even when --date picks another version.
+  const apportInitial = ordonner(evaluerSectionApport(d, p, d.dateDemande ?? dateReference));
   const majoration = ordonner(evaluerMajoration(d, p, listeReference));
   return { version: p.version, ...(d.titre !== undefined ? { titre: d.titre } : {}), dateReference, apportInitial, listeReference: ordonner(listeReference), majoration };
 }

@@ -2,7 +2,7 @@
  * French formatting of the figures that verdict messages quote. Rounding happens here, when a figure
  * is shown, never before a comparison (DOMAIN.md).
  */
-import { Decimal, auCentime } from "./decimal";
+import { Decimal, auCentime, auCentimeSuperieur } from "./decimal";
 
 /** French typography groups thousands with a narrow no-break space. */
 const ESPACE_FINE = "\u202f";
@@ -19,15 +19,14 @@ export function euros(montant: Decimal): string {
   return `${negatif ? "-" : ""}${grouper(entier)},${centimes}${ESPACE_FINE}€`;
 }
 
-/**
- * A shortfall in euros. Comparisons are exact, so a plan can miss by less than half a cent
- * (25 % of 1 000 000,01 € is 250 000,0025 €): "0,00 €" would then contradict the verdict.
- */
+/** 2100000 → "2 100 000,00 €" rounded UP to the cent: for a minimum someone must reach (DOMAIN.md). */
+export function eurosMin(montant: Decimal): string {
+  return euros(auCentimeSuperieur(montant));
+}
+
+/** A shortfall in euros, rounded up to the cent: adding exactly the shown figure complies. */
 export function manqueEuros(ecart: Decimal): string {
-  if (ecart.greaterThan(0) && auCentime(ecart).isZero()) {
-    return `moins d'un centime (${ecart.toSignificantDigits(2).toFixed().replace(".", ",")}${ESPACE_FINE}€)`;
-  }
-  return euros(ecart);
+  return eurosMin(ecart);
 }
 
 /** 0.25 → "25 %", 0.125 → "12,5 %". */

@@ -1,12 +1,12 @@
 /**
  * Article 311-30 (2023-01) / 311-29 (2023-02): the list of reference works. DOMAIN.md C1–C6 and E4.
  */
-import { apportPris311_12 } from "./apport-smad";
-import { avertissementGarantieMinimum } from "./apport-initial";
+import { choisirRoute } from "./apport-smad";
+import { avertissementGarantieMinimum, rappelPreventes } from "./apport-initial";
 import { constat, entete, exigeVrai, incomplet, nonApplicable } from "./condition";
 import { Decimal, ZERO } from "./decimal";
 import { GENRES, type ChampDossier, type Dossier } from "./dossier";
-import { euros, nombre, pourcent, manqueEuros } from "./format";
+import { euros, eurosMin, nombre, pourcent, manqueEuros } from "./format";
 import { atteintTauxHoraire, base as calculerBase, libelleBase, montantPourDuree, parHeure } from "./grandeurs";
 import { relevedu311_12 } from "./minimums";
 import type { ParametresVersion } from "./parametres";
@@ -69,6 +69,7 @@ function evaluerAutorisations(d: Dossier, r: Ref): Condition {
 }
 
 interface PartReference {
+  preventesManquantes?: Decimal | null;
   condition: Condition;
   taux: Decimal | null;
   tauxArticle: string | null;
@@ -80,27 +81,31 @@ function evaluerApport(d: Dossier, r: Ref, p: ParametresVersion): PartReference 
   const e = entete("C4", r.taux, "Apport initial");
   const b = calculerBase(d);
   const smad = relevedu311_12(p, d.destination);
-  const apport = smad ? apportPris311_12(d) : d.apportInitial;
+  // "l'apport initial prévu aux articles 311-10 et 311-11": as section A or B takes it (311-12: the route retained).
+  const apport = smad ? choisirRoute(d, p.smad!, b.valeur).apport : d.apportInitial;
   const champApport: ChampDossier = smad ? "apportNumeraireSmad" : "apportInitial";
   if (b.valeur === undefined || apport === undefined) {
     const manquants = [...(b.manquants ?? []), ...(apport === undefined ? [champApport] : [])];
     return { condition: incomplet(e, manquants, `Impossible de vérifier l'apport initial : renseignez ${manquants.join(", ")}.`), taux: r.taux.valeur, tauxArticle: r.taux.article, apportMinimum: null };
   }
-  const pm = evaluerPartMinimale("C4", r.taux, r.casReduits, d, b.valeur, apport);
+  const pm = evaluerPartMinimale("C4", r.taux, r.casReduits, d, b.valeur, apport, rappelPreventes(d, p));
   const laBase = `${libelleBase(d)} (${euros(b.valeur)})`;
   const cas = pm.cas;
   const detailCas = cas ? cas.conditions.map((c) => c.message).join(" ") : "";
+  const autreLevier = pm.preventesManquantes !== null && pm.preventesManquantes.greaterThan(ZERO)
+    ? `, ou ${manqueEuros(pm.preventesManquantes)} de préventes internationales de plus` : "";
   let message: string;
   if (pm.statut === "conforme") {
-    message = `L'apport initial (${euros(apport)}) atteint ${pourcent(pm.taux.valeur)} ${laBase}, soit ${euros(pm.attendu)}.` + (pm.raison === "cas" ? ` Cas réduit de l'article ${p.articles.derogation} : ${detailCas}` : "");
+    message = `L'apport initial (${euros(apport)}) atteint ${pourcent(pm.taux.valeur)} ${laBase}, soit ${eurosMin(pm.attendu)}.` + (pm.raison === "cas" ? ` Cas réduit de l'article ${p.articles.derogation} : ${detailCas}` : "");
   } else if (pm.statut === "incomplet") {
     message = `L'apport initial (${euros(apport)}) est sous ${pourcent(r.taux.valeur)} ${laBase} : un taux réduit pourrait s'appliquer, renseignez ${pm.manquants.join(", ")}.`;
   } else {
-    message = `L'apport initial (${euros(apport)}) n'atteint pas ${euros(pm.attendu)} (${pourcent(pm.taux.valeur)} ${laBase}) : il manque ${manqueEuros(pm.attendu.minus(apport))}.` + (detailCas ? ` ${detailCas}` : "");
+    const compteTenu = pm.taux === r.taux ? `${pourcent(pm.taux.valeur)} ${laBase}` : `minimum compte tenu des préventes internationales, taux réduit de ${pourcent(pm.taux.valeur)} ${laBase} au moins`;
+    message = `L'apport initial (${euros(apport)}) n'atteint pas ${eurosMin(pm.attendu)} (${compteTenu}) : il manque ${manqueEuros(pm.ecart!)} d'apport initial${autreLevier}.` + (detailCas ? ` ${detailCas}` : "");
   }
   let condition: Condition = {
     ...e, article: pm.taux.article, alinea: pm.taux.alinea, statut: pm.statut, attendu: pm.attendu, constate: apport,
-    ecart: pm.statut === "incomplet" ? null : Decimal.max(ZERO, pm.attendu.minus(apport)), unite: pm.statut === "incomplet" ? null : "euros",
+    ecart: pm.ecart, unite: pm.statut === "incomplet" ? null : "euros",
     message, ...(pm.manquants.length ? { manquants: pm.manquants } : {}),
   };
   const avertissement = [
@@ -108,7 +113,7 @@ function evaluerApport(d: Dossier, r: Ref, p: ParametresVersion): PartReference 
     ...(cas ? cas.conditions.map((c) => avertissementGarantieMinimum(d, p, c)) : []),
   ].filter(Boolean).join(" ");
   if (avertissement) condition = { ...condition, avertissement };
-  return { condition, taux: pm.taux.valeur, tauxArticle: pm.taux.article, apportMinimum: pm.attendu };
+  return { condition, taux: pm.taux.valeur, tauxArticle: pm.taux.article, apportMinimum: pm.attendu, preventesManquantes: pm.preventesManquantes };
 }
 
 /** DOMAIN.md C4: where the verdict depends on a lowered rate and the texts of the version differ, say so. */
@@ -149,27 +154,61 @@ function evaluerNumeraire(d: Dossier, r: Ref): Condition {
     ...e, statut: ok ? "conforme" : "non_conforme", attendu, constate: meilleur,
     ecart: ok ? ZERO : attendu.minus(meilleur), unite: "euros",
     message: ok
-      ? `Le numéraire des éditeurs ${groupe} atteint ${euros(seuil.valeur)} par heure (${detail}).`
-      : `Ni les éditeurs de télévision ni ceux de services à la demande n'apportent ${euros(seuil.valeur)} par heure en numéraire (${detail}) : il manque ${manqueEuros(attendu.minus(meilleur))} au meilleur des deux.`,
+      ? `Le numéraire des éditeurs ${groupe} atteint ${euros(seuil.valeur)} par heure, soit ${eurosMin(attendu)} (${detail}).`
+      : `Ni les éditeurs de télévision ni ceux de services à la demande n'apportent ${euros(seuil.valeur)} par heure en numéraire, soit ${eurosMin(attendu)} (${detail}) : il manque ${manqueEuros(attendu.minus(meilleur))} au meilleur des deux.`,
   };
 }
 
-/** C6 (5°): first broadcast in the previous year, or the final version accepted and certified. */
+/** 311-30 5° last sentence: "l'apport conjoint de plusieurs des éditeurs" — given, or TV and SMAD cash both above 0. */
+export function plusieursEditeurs(d: Dossier): boolean {
+  return d.plusieursEditeurs === true
+    || (d.apportNumeraireTelevision !== undefined && d.apportNumeraireSmad !== undefined
+      && d.apportNumeraireTelevision.greaterThan(ZERO) && d.apportNumeraireSmad.greaterThan(ZERO));
+}
+
+/**
+ * C6 (5°): first broadcast in the previous year by a contributing editor, or, failing that, the
+ * final version accepted and certified. When the apport came jointly from several editors, the last
+ * sentence is absolute: listed only after every one of them accepted the final version, broadcast or not.
+ */
 function evaluerDiffusion(d: Dossier, r: Ref): Condition {
   const e = entete("C6", aliena(r, "5°"), "Diffusion ou acceptation");
+  if (plusieursEditeurs(d)) {
+    const conjoint = d.plusieursEditeurs === true ? "L'apport initial vient conjointement de plusieurs éditeurs" : "L'apport initial vient conjointement d'éditeurs de télévision et de services à la demande";
+    return exigeVrai({ ...e, libelle: "Acceptation par tous les éditeurs" }, "versionDefinitiveAcceptee", d.versionDefinitiveAcceptee, {
+      conforme: () => `${conjoint} : la version définitive a été acceptée par l'ensemble de ces éditeurs, acceptation dûment renseignée et certifiée.`,
+      nonConforme: () => `${conjoint} : l'inscription n'intervient qu'après acceptation dûment renseignée et certifiée de la version définitive par l'ensemble de ces éditeurs, diffusion ou non.`,
+      manquant: () => `${conjoint} : indiquez si la version définitive a été acceptée par l'ensemble de ces éditeurs (versionDefinitiveAcceptee), exigée même après diffusion.`,
+    });
+  }
   if (d.diffuseeAnneePrecedente === true) return constat(e, true, true, true, "Première diffusion ou mise à disposition l'année précédente par un éditeur ayant contribué à l'apport initial.");
-  if (d.versionDefinitiveAcceptee === true) return constat(e, true, true, true, "Version définitive acceptée par l'ensemble des éditeurs co-financeurs, dûment renseignée et certifiée.");
+  if (d.versionDefinitiveAcceptee === true) return constat(e, true, true, true, "Version définitive acceptée par les éditeurs, dûment renseignée et certifiée.");
   const manquants = (["diffuseeAnneePrecedente", "versionDefinitiveAcceptee"] as const).filter((c) => d[c] === undefined);
   if (manquants.length) return incomplet(e, [...manquants], `Indiquez si l'œuvre a été diffusée l'année précédente ou si sa version définitive a été acceptée (${manquants.join(", ")}).`, true);
-  return constat(e, false, true, false, "Ni première diffusion l'année précédente, ni version définitive acceptée et certifiée par tous les éditeurs co-financeurs.");
+  return constat(e, false, true, false, "Ni première diffusion l'année précédente, ni version définitive acceptée et certifiée par les éditeurs.");
 }
 
 export function evaluerListeReference(d: Dossier, p: ParametresVersion): SectionReference {
   const r = p.reference;
   const apport = evaluerApport(d, r, p);
   const conditions = [evaluerGenre(d, r), evaluerFormat(d, r), evaluerAutorisations(d, r), apport.condition, evaluerNumeraire(d, r), evaluerDiffusion(d, r)];
+  const numeraire = conditions.find((c) => c.code === "C5")!;
+  const pm = apport.preventesManquantes;
+  const autreLevier = pm && pm.greaterThan(ZERO) && numeraire.statut !== "non_conforme" ? { champ: "preventesInternationales" as const, ecart: pm } : undefined;
   return {
-    statut: statutSection(conditions), conditions, ecart: ecartSection(conditions),
+    statut: statutSection(conditions), conditions, ecart: ecartSection(conditions), levier: leviers(d, p, numeraire), ...(autreLevier ? { autreLevier } : {}),
     taux: apport.taux, tauxArticle: apport.tauxArticle, apportMinimum: apport.apportMinimum,
   };
+}
+
+/**
+ * The fields the list's ecart is added to: the apport and, when the hourly cash falls short, the cash
+ * of the better-placed group (each group is judged on its own, 311-30 4°).
+ */
+function leviers(d: Dossier, p: ParametresVersion, numeraire: Condition): ChampDossier[] {
+  const apport: ChampDossier = relevedu311_12(p, d.destination) ? "apportNumeraireSmad" : "apportInitial";
+  if (numeraire.statut !== "non_conforme") return [apport];
+  const groupe: ChampDossier = (d.apportNumeraireTelevision ?? ZERO).greaterThanOrEqualTo(d.apportNumeraireSmad ?? ZERO) && d.apportNumeraireTelevision !== undefined
+    ? "apportNumeraireTelevision" : "apportNumeraireSmad";
+  return apport === groupe ? [apport] : [apport, groupe];
 }

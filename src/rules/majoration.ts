@@ -5,7 +5,7 @@
 import { auMoins, constat, entete, exigeVrai, incomplet } from "./condition";
 import { ZERO } from "./decimal";
 import type { Dossier } from "./dossier";
-import { euros, nombre, pourcent, manqueEuros } from "./format";
+import { euros, eurosMin, nombre, pourcent, manqueEuros } from "./format";
 import { montantPourDuree, parHeure } from "./grandeurs";
 import type { ParametresVersion } from "./parametres";
 import { ecartSection, manquantsSection, statutSection, type Condition, type SectionMajoration, type SectionReference } from "./verdict";
@@ -24,12 +24,20 @@ function evaluerOeuvreReference(m: Maj, liste: SectionReference): Condition {
     : "La majoration suppose une œuvre de référence : l'œuvre ne remplit pas les conditions de la liste.");
 }
 
+/** a): 311-50 "en version originale en langue française ou dans une langue régionale"; 311-51 "d'expression originale française". */
 function versionFrancaise(d: Dossier, m: Maj, alinea: string): Condition {
-  return exigeVrai(entete("D", { article: m.taux.article, alinea }, "Version originale française"), "versionOriginaleFrancaise", d.versionOriginaleFrancaise, {
-    conforme: () => "Œuvre réalisée intégralement ou principalement en version originale française (ou langue régionale en usage en France).",
-    nonConforme: () => "L'œuvre n'est pas réalisée principalement en version originale française ou en langue régionale en usage en France.",
-    manquant: () => "Indiquez si l'œuvre est réalisée en version originale française (versionOriginaleFrancaise).",
-  });
+  const expression = m.expressionOriginaleFrancaise;
+  return exigeVrai(entete("D", { article: m.taux.article, alinea }, expression ? "Expression originale française" : "Version originale française"), "versionOriginaleFrancaise", d.versionOriginaleFrancaise, expression
+    ? {
+        conforme: () => "Œuvre d'expression originale française.",
+        nonConforme: () => "L'œuvre n'est pas d'expression originale française.",
+        manquant: () => "Indiquez si l'œuvre est d'expression originale française (versionOriginaleFrancaise).",
+      }
+    : {
+        conforme: () => "Œuvre réalisée intégralement ou principalement en version originale en langue française ou dans une langue régionale en usage en France.",
+        nonConforme: () => "L'œuvre n'est pas réalisée intégralement ou principalement en version originale en langue française ou dans une langue régionale en usage en France.",
+        manquant: () => "Indiquez si l'œuvre est réalisée en version originale en langue française (versionOriginaleFrancaise).",
+      });
 }
 
 /** 80 % of `total` spent in France. */
@@ -43,17 +51,20 @@ function partDepensee(code: string, s: NonNullable<Maj["depensesFranceCout"]>, l
   }
   const attendu = s.valeur.times(total);
   return auMoins(e, attendu, depenses, "euros", {
-    conforme: () => `Dépenses en France (${euros(depenses)}) d'au moins ${pourcent(s.valeur)} ${quoi} (${euros(attendu)}).`,
-    nonConforme: () => `Dépenses en France (${euros(depenses)}) sous ${pourcent(s.valeur)} ${quoi} (${euros(attendu)}) : il manque ${manqueEuros(attendu.minus(depenses))}.`,
+    conforme: () => `Dépenses de production en France (${euros(depenses)}) d'au moins ${pourcent(s.valeur)} ${quoi} (${eurosMin(attendu)}).`,
+    nonConforme: () => `Dépenses de production en France (${euros(depenses)}) sous ${pourcent(s.valeur)} ${quoi} (${eurosMin(attendu)}) : il manque ${manqueEuros(attendu.minus(depenses))} de dépenses en France.`,
   });
 }
+
+/** 311-50 1° c) / 311-51 1° b): the categories, word for word. */
+const POSTES = "du coût des postes suivants : droits artistiques hors acquisition de droits d'exploitation d'images d'archives, personnels techniques et charges sociales afférentes, artistes-interprètes et charges sociales afférentes, décors et costumes, moyens techniques";
 
 function conditionsPrisesDeVues(d: Dossier, m: Maj): Condition[] {
   const conditions = [versionFrancaise(d, m, "1° a)")];
   if (m.depensesFranceCout) {
     conditions.push(partDepensee("D", m.depensesFranceCout, "Dépenses en France / coût définitif", "depensesFrance", "coutDefinitif", d, "du coût définitif"));
   }
-  conditions.push(partDepensee("D", m.depensesFrancePostes, "Dépenses en France / postes", "depensesFrancePostes", "coutPostes", d, "des postes (droits artistiques, techniciens, interprètes, décors et costumes, moyens techniques)"));
+  conditions.push(partDepensee("D", m.depensesFrancePostes, "Dépenses en France / postes", "depensesFrancePostes", "coutPostes", d, POSTES));
   return conditions;
 }
 
@@ -69,7 +80,7 @@ function conditionsAnimation(d: Dossier, m: Maj): Condition[] {
     const attendu = montantPourDuree(s.valeur, dureeMinutes);
     const parH = () => euros(parHeure(depensesFrance, dureeMinutes));
     depenses = auMoins(horaire, attendu, depensesFrance, "euros", {
-      conforme: () => `Dépenses françaises de ${parH()} par heure (au moins ${euros(s.valeur)}).`,
+      conforme: () => `Dépenses françaises de ${parH()} par heure (au moins ${euros(s.valeur)}, soit ${eurosMin(attendu)}).`,
       nonConforme: () => `Dépenses françaises de ${parH()} par heure, sous ${euros(s.valeur)} : il manque ${manqueEuros(attendu.minus(depensesFrance))} sur ${nombre(dureeMinutes)} min.`,
     });
   }
@@ -94,8 +105,9 @@ export function evaluerMajoration(d: Dossier, p: ParametresVersion, liste: Secti
   else if (d.genre !== "autre") conditions.push(...conditionsPrisesDeVues(d, m));
   const statut = statutSection(conditions);
   const taux = statut === "conforme" ? m.taux.valeur : ZERO;
+  const postes = conditions.some((c) => c.statut === "non_conforme" && c.unite === "euros" && c.libelle === "Dépenses en France / postes");
   return {
-    statut, conditions, ecart: ecartSection(conditions), taux,
+    statut, conditions, ecart: ecartSection(conditions), levier: postes ? ["depensesFrance", "depensesFrancePostes"] : ["depensesFrance"], taux,
     montant: d.sommesCompteAutomatique !== undefined ? d.sommesCompteAutomatique.times(taux) : null,
   };
 }

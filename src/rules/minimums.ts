@@ -17,6 +17,8 @@ export interface EntreeApportMinimum {
   pointsFabrication?: Decimal;
   destination?: Destination;
   aide?: Aide;
+  /** When given, the least apport also contains the minimum cash ("comporter une part minimale en numéraire"). */
+  dureeMinutes?: Decimal;
 }
 
 /** True when 311-12 (on-demand works) governs the apport rather than 311-11 / 311-9. */
@@ -25,18 +27,35 @@ export function relevedu311_12(p: ParametresVersion, destination: Destination | 
 }
 
 /**
- * Selective aid: 0 (311-11 al. 4). Preparation aid for an on-demand work: 0 (311-12 al. 5).
+ * The least apport initial that complies. Selective aid: 0 (311-11 al. 4). Preparation aid: 0 in
+ * 2023-01 (last alinea of 311-12, read as general, DOMAIN.md); as automatic aid in 2023-02.
  * On-demand work under 311-12: 25 % of the base, no derogation. Otherwise 25 % of the base, lowered
  * by 311-11-1 / 311-10 to max(taux réduit × base, 25 % × base − préventes / multiple) when the case's
- * points hold.
+ * points hold. With the duration, never less than the minimum cash, which the apport contains.
  */
 export function calculerApportMinimum(p: ParametresVersion, e: EntreeApportMinimum): Decimal {
   if (e.aide === "selective") return ZERO;
-  if (relevedu311_12(p, e.destination)) {
-    return e.aide === "preparation" ? ZERO : p.smad!.taux.valeur.times(e.base);
-  }
+  if (e.aide === "preparation" && p.smad !== null) return ZERO;
+  const aide = e.aide === "preparation" ? "automatique" : e.aide;
+  const part = relevedu311_12(p, e.destination)
+    ? p.smad!.taux.valeur.times(e.base)
+    : apportMinimumAvecPreventes(p.apport.taux, e.genre === "autre" ? undefined : p.derogation[e.genre], e.base, e.preventesInternationales, e.pointsCreation, e.pointsFabrication);
+  if (e.dureeMinutes === undefined) return part;
+  return Decimal.max(part, calculerNumeraireMinimum(p, { genre: e.genre, dureeMinutes: e.dureeMinutes, destination: e.destination, aide }));
+}
+
+/**
+ * Fields without which the least apport cannot be told: presales given for a genre whose case asks
+ * for points, without the points (CNC.APPORT_MIN answers #N/A naming them rather than 25 %).
+ */
+export function manquantsApportMinimum(p: ParametresVersion, e: EntreeApportMinimum): ("pointsCreation" | "pointsFabrication")[] {
+  if (e.aide === "selective" || (e.aide === "preparation" && p.smad !== null) || relevedu311_12(p, e.destination)) return [];
   const cas = e.genre === "autre" ? undefined : p.derogation[e.genre];
-  return apportMinimumAvecPreventes(p.apport.taux, cas, e.base, e.preventesInternationales, e.pointsCreation, e.pointsFabrication);
+  if (!cas || e.preventesInternationales === undefined) return [];
+  return [
+    ...(cas.pointsCreation && e.pointsCreation === undefined ? ["pointsCreation" as const] : []),
+    ...(cas.pointsFabrication && e.pointsFabrication === undefined ? ["pointsFabrication" as const] : []),
+  ];
 }
 
 export interface EntreeNumeraireMinimum {
@@ -49,8 +68,9 @@ export interface EntreeNumeraireMinimum {
 /** The hourly minimum of the genre × hours; 0 where no hourly minimum applies. */
 export function calculerNumeraireMinimum(p: ParametresVersion, e: EntreeNumeraireMinimum): Decimal {
   if (e.aide === "selective" || e.genre === "autre") return ZERO;
+  if (e.aide === "preparation" && p.smad !== null) return ZERO;
   if (relevedu311_12(p, e.destination)) {
-    const seuil = e.aide === "preparation" ? undefined : p.smad!.numeraireHoraire[e.genre];
+    const seuil = p.smad!.numeraireHoraire[e.genre];
     return seuil ? montantPourDuree(seuil.valeur, e.dureeMinutes) : ZERO;
   }
   return montantPourDuree(p.apport.numeraireHoraire[e.genre].valeur, e.dureeMinutes);

@@ -79,6 +79,8 @@ export interface ParametresVersion {
   };
   readonly majoration: {
     readonly taux: Seuil;
+    /** a): "version originale en langue française" (311-50) became "d'expression originale française" (311-51). */
+    readonly expressionOriginaleFrancaise: boolean;
     /** 311-50 1° b): 80 % of the coût définitif spent in France; null once removed (311-51). */
     readonly depensesFranceCout: Seuil | null;
     readonly depensesFrancePostes: Seuil;
@@ -160,6 +162,7 @@ const V2023_01: ParametresVersion = {
   },
   majoration: {
     taux: seuil("0.25", "311-50", 1),
+    expressionOriginaleFrancaise: false,
     depensesFranceCout: seuil("0.80", "311-50", "1° b)"),
     depensesFrancePostes: seuil("0.80", "311-50", "1° c)"),
     depensesHorairesAnimation: seuil("350000", "311-50", "2° b)"),
@@ -228,6 +231,7 @@ const V2023_02: ParametresVersion = {
   },
   majoration: {
     taux: seuil("0.25", "311-51", 1),
+    expressionOriginaleFrancaise: true,
     depensesFranceCout: null,
     depensesFrancePostes: seuil("0.80", "311-51", "1° b)"),
     depensesHorairesAnimation: seuil("350000", "311-51", "2° b)"),

@@ -10,7 +10,7 @@
 import { entete } from "./condition";
 import { Decimal, ZERO } from "./decimal";
 import type { ChampDossier, Dossier, Genre } from "./dossier";
-import { euros, nombre, manqueEuros } from "./format";
+import { euros, eurosMin, nombre, manqueEuros } from "./format";
 import type { CasDerogatoire, GenreAidable, Seuil } from "./parametres";
 import type { Condition, Statut } from "./verdict";
 
@@ -19,40 +19,46 @@ export interface ResultatCas {
   /** One condition per requirement of the case: a) presales, b) création points, b) fabrication points. */
   conditions: Condition[];
   manquants: ChampDossier[];
+  /** True when the points of b) hold (or the case asks for none): only the presales then decide. */
+  pointsAtteints: boolean;
 }
 
-/** Evaluates the conditions of a derogation case for the apport actually made. */
-export function evaluerCas(code: string, cas: CasDerogatoire, d: Dossier, base: Decimal, apport: Decimal, taux25: Seuil): ResultatCas {
+/**
+ * Evaluates the conditions of a derogation case for the apport actually made. `rappel` says which
+ * contracts count as international presales in the version (311-11-1 a) / 311-10 last alinea).
+ */
+export function evaluerCas(code: string, cas: CasDerogatoire, d: Dossier, base: Decimal, apport: Decimal, taux25: Seuil, rappel: string): ResultatCas {
   const conditions: Condition[] = [];
   const manque = taux25.valeur.times(base).minus(apport);
   const multiple = cas.multiplePreventes.valeur;
   const lecture = multiple.equals(1) ? "l'écart" : `${nombre(multiple)} fois l'écart`;
-  const preventes = entete(code, cas.multiplePreventes, "Préventes internationales");
+  const preventes = { ...entete(code, cas.multiplePreventes, "Préventes internationales"), levier: "preventesInternationales" as const };
+  const attendu = multiple.times(manque);
   if (d.preventesInternationales === undefined) {
-    conditions.push({ ...preventes, statut: "incomplet", attendu: multiple.times(manque), constate: null, ecart: null, unite: null,
-      message: `Préventes internationales non renseignées : il en faut au moins ${euros(multiple.times(manque))} (${lecture} entre 25 % de la base et l'apport initial) pour la dérogation.`,
+    conditions.push({ ...preventes, statut: "incomplet", attendu, constate: null, ecart: null, unite: null,
+      message: `Préventes internationales non renseignées : il en faut au moins ${eurosMin(attendu)} (${lecture} entre 25 % de la base et l'apport initial) pour la dérogation. ${rappel}`,
       manquants: ["preventesInternationales"] });
   } else {
-    const attendu = multiple.times(manque);
     const ok = d.preventesInternationales.greaterThanOrEqualTo(attendu);
     conditions.push({ ...preventes, statut: ok ? "conforme" : "non_conforme", attendu, constate: d.preventesInternationales,
       ecart: ok ? ZERO : attendu.minus(d.preventesInternationales), unite: "euros",
-      message: ok
-        ? `Les préventes internationales (${euros(d.preventesInternationales)}) atteignent ${lecture} à 25 % (${euros(attendu)}).`
-        : `Les préventes internationales (${euros(d.preventesInternationales)}) n'atteignent pas ${lecture} à 25 % (${euros(attendu)}) : il manque ${manqueEuros(attendu.minus(d.preventesInternationales))}.` });
+      message: (ok
+        ? `Les préventes internationales (${euros(d.preventesInternationales)}) atteignent ${lecture} à 25 % (${eurosMin(attendu)}).`
+        : `Les préventes internationales (${euros(d.preventesInternationales)}) n'atteignent pas ${lecture} à 25 % (${eurosMin(attendu)}) : il manque ${manqueEuros(attendu.minus(d.preventesInternationales))}.`) + ` ${rappel}` });
   }
   if (cas.pointsCreation) conditions.push(points(code, cas.pointsCreation, "Création", "pointsCreation", d.pointsCreation));
   if (cas.pointsFabrication) conditions.push(points(code, cas.pointsFabrication, "Fabrication", "pointsFabrication", d.pointsFabrication));
   const manquants = conditions.flatMap((c) => c.manquants ?? []);
   const statut = conditions.some((c) => c.statut === "non_conforme") ? "non_conforme" : manquants.length > 0 ? "incomplet" : "conforme";
-  return { statut, conditions, manquants };
+  const pointsAtteints = conditions.filter((c) => c.unite === "points").every((c) => c.statut === "conforme");
+  return { statut, conditions, manquants, pointsAtteints };
 }
 
 function points(code: string, s: Seuil, groupe: string, champ: ChampDossier, valeur: Decimal | undefined): Condition {
-  const base = entete(code, s, `Points « ${groupe} »`);
+  const base = { ...entete(code, s, `Points « ${groupe} »`), levier: champ };
   if (valeur === undefined) {
-    return { ...base, statut: "incomplet", attendu: s.valeur, constate: null, ecart: null, unite: null,
-      message: `Points du groupe « ${groupe} » non renseignés (au moins ${nombre(s.valeur)} requis).`, manquants: [champ] };
+    return { ...base, statut: "incomplet", attendu: s.valeur, constate: null, ecart: null, unite: "points",
+      message: `Points du groupe « ${groupe} » non renseignés (au moins ${nombre(s.valeur)} points requis).`, manquants: [champ] };
   }
   const ok = valeur.greaterThanOrEqualTo(s.valeur);
   return { ...base, statut: ok ? "conforme" : "non_conforme", attendu: s.valeur, constate: valeur,
@@ -66,7 +72,7 @@ export type Raison =
   | "atteint"          // apport >= 25 %: the exception is not needed
   | "sansCas"          // the genre has no lowered case
   | "cas"              // the case holds: the lowered rate applies
-  | "casEchoue"        // a condition of the case fails: 25 % applies
+  | "casEchoue"        // a condition of the case fails: the least compliant apport is above the apport
   | "casIncomplet"     // the case could apply but fields are missing
   | "sousTauxReduit"   // even the lowest rate is not reached
   | "genreInconnu";    // below 25 %, the genre decides and is missing
@@ -74,48 +80,28 @@ export type Raison =
 export interface PartMinimale {
   statut: Exclude<Statut, "non_applicable">;
   raison: Raison;
-  /** The rate the verdict applies and where the law sets it. */
+  /** The rate that sets the least compliant apport, and where the law sets it. */
   taux: Seuil;
+  /**
+   * The least apport that complies, given the presales and points (DOMAIN.md "The figures a finance
+   * team acts on"): max(taux réduit × base, 25 % × base − préventes / multiple) when the case's points
+   * hold and the presales are known, else 25 % × base. When the apport complies at 25 %, 25 % × base.
+   */
   attendu: Decimal;
+  /** What the apport lacks: attendu − apport, 0 when it complies, null when incomplet. */
+  ecart: Decimal | null;
+  /** The other lever: presales to add, the apport unchanged, for the case to hold; null when presales alone cannot. */
+  preventesManquantes: Decimal | null;
   cas: ResultatCas | null;
   manquants: ChampDossier[];
-}
-
-/** Base rule with its exception, for the apport actually made. */
-export function evaluerPartMinimale(
-  code: string, taux25: Seuil, casParGenre: Readonly<Partial<Record<GenreAidable, CasDerogatoire>>>,
-  d: Dossier, base: Decimal, apport: Decimal,
-): PartMinimale {
-  const min25 = taux25.valeur.times(base);
-  if (apport.greaterThanOrEqualTo(min25)) {
-    return { statut: "conforme", raison: "atteint", taux: taux25, attendu: min25, cas: null, manquants: [] };
-  }
-  const nonConforme = (raison: Raison, cas: ResultatCas | null = null): PartMinimale =>
-    ({ statut: "non_conforme", raison, taux: taux25, attendu: min25, cas, manquants: [] });
-  if (d.genre === undefined) {
-    const plusBas = Object.values(casParGenre).reduce<Decimal | null>((m, c) => (m === null || c!.taux.valeur.lessThan(m) ? c!.taux.valeur : m), null);
-    if (plusBas !== null && apport.greaterThanOrEqualTo(plusBas.times(base))) {
-      return { statut: "incomplet", raison: "genreInconnu", taux: taux25, attendu: min25, cas: null, manquants: ["genre"] };
-    }
-    return nonConforme("sousTauxReduit");
-  }
-  const cas = d.genre === "autre" ? undefined : casParGenre[d.genre];
-  if (!cas) return nonConforme("sansCas");
-  const resultat = evaluerCas(code, cas, d, base, apport, taux25);
-  const minReduit = cas.taux.valeur.times(base);
-  if (resultat.statut === "non_conforme") return nonConforme("casEchoue", resultat);
-  if (resultat.statut === "incomplet") {
-    if (apport.lessThan(minReduit)) return nonConforme("sousTauxReduit", resultat);
-    return { statut: "incomplet", raison: "casIncomplet", taux: taux25, attendu: min25, cas: resultat, manquants: resultat.manquants };
-  }
-  const ok = apport.greaterThanOrEqualTo(minReduit);
-  return { statut: ok ? "conforme" : "non_conforme", raison: ok ? "cas" : "sousTauxReduit", taux: cas.taux, attendu: minReduit, cas: resultat, manquants: [] };
 }
 
 /**
  * With the presales and points known, the smallest apport initial that complies: with a case whose
  * points hold, apport >= taux réduit × base and presales >= multiple × (25 % × base − apport), that is
- * max(taux réduit × base, 25 % × base − presales / multiple); otherwise 25 % × base.
+ * max(taux réduit × base, 25 % × base − presales / multiple), never above 25 % × base; otherwise
+ * 25 % × base. 311-11-1 a) / 311-10 a): the gap is taken on "l'apport initial effectivement réalisé",
+ * so it shrinks as the apport grows.
  */
 export function apportMinimumAvecPreventes(
   taux25: Seuil, cas: CasDerogatoire | undefined, base: Decimal,
@@ -126,6 +112,44 @@ export function apportMinimumAvecPreventes(
   const pointsOk = (s: Seuil | null, v: Decimal | undefined) => s === null || (v !== undefined && v.greaterThanOrEqualTo(s.valeur));
   if (!pointsOk(cas.pointsCreation, pointsCreation) || !pointsOk(cas.pointsFabrication, pointsFabrication)) return min25;
   return Decimal.max(cas.taux.valeur.times(base), Decimal.min(min25, min25.minus(preventes.dividedBy(cas.multiplePreventes.valeur))));
+}
+
+/** Base rule with its exception, for the apport actually made. */
+export function evaluerPartMinimale(
+  code: string, taux25: Seuil, casParGenre: Readonly<Partial<Record<GenreAidable, CasDerogatoire>>>,
+  d: Dossier, base: Decimal, apport: Decimal, rappel: string,
+): PartMinimale {
+  const min25 = taux25.valeur.times(base);
+  if (apport.greaterThanOrEqualTo(min25)) {
+    return { statut: "conforme", raison: "atteint", taux: taux25, attendu: min25, ecart: ZERO, preventesManquantes: null, cas: null, manquants: [] };
+  }
+  const nonConforme = (raison: Raison, cas: ResultatCas | null, attendu: Decimal, taux: Seuil, preventesManquantes: Decimal | null = null): PartMinimale =>
+    ({ statut: "non_conforme", raison, taux, attendu, ecart: attendu.minus(apport), preventesManquantes, cas, manquants: [] });
+  if (d.genre === undefined) {
+    const plusBas = Object.values(casParGenre).reduce<Decimal | null>((m, c) => (m === null || c!.taux.valeur.lessThan(m) ? c!.taux.valeur : m), null);
+    if (plusBas !== null && apport.greaterThanOrEqualTo(plusBas.times(base))) {
+      return { statut: "incomplet", raison: "genreInconnu", taux: taux25, attendu: min25, ecart: null, preventesManquantes: null, cas: null, manquants: ["genre"] };
+    }
+    // Below every lowered rate: non-compliant whatever the genre; without the genre, 25 % is what surely complies.
+    return nonConforme("sousTauxReduit", null, min25, taux25);
+  }
+  const cas = d.genre === "autre" ? undefined : casParGenre[d.genre];
+  if (!cas) return nonConforme("sansCas", null, min25, taux25);
+  const resultat = evaluerCas(code, cas, d, base, apport, taux25, rappel);
+  const minReduit = cas.taux.valeur.times(base);
+  const minimum = apportMinimumAvecPreventes(taux25, cas, base, d.preventesInternationales, d.pointsCreation, d.pointsFabrication);
+  const tauxMinimum = minimum.equals(min25) ? taux25 : cas.taux;
+  if (resultat.statut === "incomplet" && apport.greaterThanOrEqualTo(minReduit) && resultat.conditions.every((c) => c.statut !== "non_conforme")) {
+    return { statut: "incomplet", raison: "casIncomplet", taux: taux25, attendu: min25, ecart: null, preventesManquantes: null, cas: resultat, manquants: resultat.manquants };
+  }
+  if (resultat.statut === "conforme" && apport.greaterThanOrEqualTo(minReduit)) {
+    return { statut: "conforme", raison: "cas", taux: cas.taux, attendu: minReduit, ecart: ZERO, preventesManquantes: null, cas: resultat, manquants: [] };
+  }
+  if (apport.lessThan(minReduit)) return nonConforme("sousTauxReduit", resultat, minimum, tauxMinimum);
+  // The apport reaches the lowered rate: presales alone could close the case when the points hold.
+  const preventes = resultat.conditions.find((c) => c.levier === "preventesInternationales");
+  const autre = resultat.pointsAtteints && preventes?.statut === "non_conforme" ? preventes.ecart : null;
+  return nonConforme("casEchoue", resultat, minimum, tauxMinimum, autre);
 }
 
 /** "de fiction", "d'animation": the genre after "une œuvre". */

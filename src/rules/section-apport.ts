@@ -1,68 +1,128 @@
 /**
  * The "apport initial" section: which regime applies (311-11 / 311-9 for television, 311-12 for
- * on-demand works until 31 January 2023), its conditions, and the derived figures.
+ * on-demand works until 31 January 2023), its conditions, the derived figures, and the section's
+ * `ecart`: the least addition that makes it comply (DOMAIN.md "The figures a finance team acts on").
  */
-import { conditionsAideSelective, evaluerNumeraire, evaluerPartApport } from "./apport-initial";
+import { avertissementReserve, conditionsAideSelective, evaluerNumeraire, evaluerPartApport } from "./apport-initial";
 import { evaluerApportSmad } from "./apport-smad";
 import { nonApplicable } from "./condition";
 import { avertissementContratNonEvalue, evaluerContrat, evaluerDureesSmad } from "./contrat-apport";
-import type { Dossier } from "./dossier";
-import { ZERO } from "./decimal";
+import type { ChampDossier, Dossier } from "./dossier";
+import { Decimal, ZERO } from "./decimal";
 import { dateLongue } from "./format";
 import { base as calculerBase, heures, parHeure, sommeDonnee } from "./grandeurs";
 import { calculerApportMinimum, calculerNumeraireMinimum, relevedu311_12 } from "./minimums";
 import type { ParametresVersion } from "./parametres";
 import { ecartSection, statutSection, type Condition, type SectionApport } from "./verdict";
 
-export function evaluerSectionApport(d: Dossier, p: ParametresVersion): SectionApport {
+/**
+ * Preparation aid (DOMAIN.md "Sections and statuses"): the last alinea of 311-12 ("la condition
+ * d'apport initial n'est pas requise pour l'éligibilité des œuvres audiovisuelles aux aides
+ * automatiques à la préparation") is general in its words; in 2023-01 the section does not apply to
+ * any work. The recast has no such alinea: the work is checked as for automatic aid.
+ */
+function lecturePreparation(p: ParametresVersion): { dispense: boolean; avertissement: string } {
+  if (p.smad) {
+    const al = p.smad.aidePreparation;
+    return { dispense: true, avertissement: `Aide à la préparation : « la condition d'apport initial n'est pas requise pour l'éligibilité des œuvres audiovisuelles aux aides automatiques à la préparation » (article ${al.article}, alinéa ${al.alinea}). Ces mots sont généraux bien qu'ils figurent à l'article ${al.article} : nous les appliquons à toute œuvre, de télévision comme conçue pour les services à la demande.` };
+  }
+  return { dispense: false, avertissement: `Aide à la préparation : la version ${p.version} du RGA ne reprend pas la dispense de l'ancien article 311-12 (dernier alinéa) ; l'apport initial est vérifié comme pour les aides automatiques (article ${p.articles.apport}).` };
+}
+
+export function evaluerSectionApport(d: Dossier, p: ParametresVersion, dateReference?: string): SectionApport {
   const b = calculerBase(d).valeur ?? null;
   const aide = d.aide ?? "automatique";
-  const smad311_12 = relevedu311_12(p, d.destination);
+  const preparation = aide === "preparation" ? lecturePreparation(p) : null;
+  // Preparation aid under the recast is checked as automatic aid (DOMAIN.md).
+  const aideRegle = preparation && !preparation.dispense ? "automatique" : aide;
+  // 311-12 governs automatic aid only ("pour être admises au bénéfice des aides financières
+  // automatiques"); a selective aid request for such a work falls under 311-11 al. 4 like any work.
+  const smad311_12 = relevedu311_12(p, d.destination) && aideRegle !== "selective";
+  const numeraireMinimum = d.genre && d.dureeMinutes ? calculerNumeraireMinimum(p, { genre: d.genre, dureeMinutes: d.dureeMinutes, destination: d.destination, aide: aideRegle }) : null;
+  const apportMinimum = b !== null && d.genre
+    ? calculerApportMinimum(p, { genre: d.genre, base: b, preventesInternationales: d.preventesInternationales, pointsCreation: d.pointsCreation, pointsFabrication: d.pointsFabrication, destination: d.destination, aide: aideRegle, dureeMinutes: d.dureeMinutes })
+    : null;
   const derives = {
     base: b,
     heures: d.dureeMinutes ? heures(d.dureeMinutes) : null,
-    apportMinimumAvecPreventes: b !== null && d.genre
-      ? calculerApportMinimum(p, { genre: d.genre, base: b, preventesInternationales: d.preventesInternationales, pointsCreation: d.pointsCreation, pointsFabrication: d.pointsFabrication, destination: d.destination, aide: d.aide })
-      : null,
-    numeraireMinimum: d.genre && d.dureeMinutes ? calculerNumeraireMinimum(p, { genre: d.genre, dureeMinutes: d.dureeMinutes, destination: d.destination, aide: d.aide }) : null,
+    apportMinimumAvecPreventes: apportMinimum,
+    // No hourly minimum for this genre or regime: null, shown "—", never "0,00 €".
+    numeraireMinimum: numeraireMinimum !== null && numeraireMinimum.isZero() ? null : numeraireMinimum,
   };
   const numeraire = smad311_12 ? d.apportNumeraireSmad ?? null : sommeDonnee(d.apportNumeraireTelevision, d.apportNumeraireSmad);
   const numeraireHoraire = numeraire !== null && d.dureeMinutes ? parHeure(numeraire, d.dureeMinutes) : null;
   const regime = smad311_12 ? p.smad!.taux.article : p.articles.apport;
 
-  if (aide === "selective" || (smad311_12 && aide === "preparation")) {
-    const conditions = aide === "selective"
-      ? conditionsAideSelective(p)
-      : [nonApplicable({ code: "B2", ...p.smad!.aidePreparation, libelle: "Apport initial" },
-          "La condition d'apport initial n'est pas requise pour les aides automatiques à la préparation (article 311-12, dernier alinéa).")];
-    // No minimum share here: the minimum apport is 0 €, as CNC.APPORT_MIN answers and as numeraireMinimum says.
-    return { statut: "non_applicable", motif: conditions[0].message, conditions, ecart: null, regime, taux: null, tauxArticle: null, apportMinimum: ZERO, numeraire, numeraireHoraire, ...derives };
+  if (preparation?.dispense) {
+    const c = nonApplicable({ code: smad311_12 ? "B2" : "A1", ...p.smad!.aidePreparation, libelle: "Apport initial" },
+      `La condition d'apport initial n'est pas requise pour les aides automatiques à la préparation (article ${p.smad!.aidePreparation.article}, dernier alinéa).`);
+    return { statut: "non_applicable", motif: c.message, avertissement: preparation.avertissement, conditions: [c], ecart: null, regime, taux: null, tauxArticle: null, apportMinimum: ZERO, numeraire, numeraireHoraire, ...derives, apportMinimumAvecPreventes: ZERO };
   }
 
   if (smad311_12) {
     const s = p.smad!;
-    const conditions = evaluerApportSmad(d, s, b ?? undefined);
+    const r = evaluerApportSmad(d, s, b ?? undefined, dateReference);
+    const conditions = r.conditions;
+    const avertissement = [
+      preparation?.avertissement,
+      r.contratEvalue ? undefined : avertissementContratNonEvalue(d, s.taux.article, "1°"),
+    ].filter(Boolean).join(" ") || undefined;
+    const statut = statutSection(conditions);
     return {
-      statut: statutSection(conditions), conditions, ecart: ecartSection(conditions), regime,
-      taux: s.taux.valeur, tauxArticle: s.taux.article, apportMinimum: b !== null ? s.taux.valeur.times(b) : null,
-      numeraire, numeraireHoraire, ...derives,
+      statut, conditions, ecart: ecartSection(conditions), levier: leviersSmad(d), route: r.route, regime,
+      taux: s.taux.valeur, tauxArticle: s.taux.article, apportMinimum, numeraire, numeraireHoraire, ...derives,
+      ...(avertissement ? { avertissement } : {}),
     };
   }
 
-  const part = evaluerPartApport(d, p, b ?? undefined);
-  const contrat = evaluerContrat(d, p);
-  const conditions: Condition[] = [...part.conditions, evaluerNumeraire(d, p), ...(contrat ? [contrat] : []), ...evaluerDureesSmad(d, p)];
-  const pm = part.partMinimale;
+  const contrat = evaluerContrat(d, p, dateReference);
+  const durees = evaluerDureesSmad(d, p);
+  // 311-11 al. 4 waives only the share and the cash for selective aid; al. 1 and 2 apply to every aid.
+  const part = aideRegle === "selective" ? null : evaluerPartApport(d, p, b ?? undefined);
+  const cash = aideRegle === "selective" ? null : evaluerNumeraire(d, p);
+  const conditions: Condition[] = [
+    ...(part ? part.conditions : conditionsAideSelective(p)),
+    ...(cash ? [cash] : []),
+    ...(contrat ? [contrat] : []), ...durees,
+  ];
+  const pm = part?.partMinimale ?? null;
   const avertissementSmad = d.destination === "smad"
     ? `Le régime propre aux œuvres conçues pour les services à la demande (ancien article 311-12) a pris fin le 31 janvier 2023 : depuis le ${dateLongue(p.debut)}, l'œuvre est vérifiée selon l'article ${p.articles.apport} comme toute œuvre.`
       + (d.apportAutresFrance !== undefined ? " L'apport d'autres entreprises établies en France n'est pas compté dans l'apport initial." : "")
     : undefined;
-  const avertissement = [avertissementSmad, avertissementContratNonEvalue(d, p)].filter(Boolean).join(" ") || undefined;
+  const avertissement = [
+    preparation?.avertissement, avertissementSmad,
+    contrat ? undefined : avertissementContratNonEvalue(d, p.articles.apport, "alinéa 1"),
+  ].filter(Boolean).join(" ") || undefined;
+  const statut = statutSection(conditions);
+  if (aideRegle === "selective") {
+    return {
+      statut, ...(statut === "non_applicable" ? { motif: conditions[0].message } : {}), conditions, ecart: null, regime,
+      taux: null, tauxArticle: null, apportMinimum: ZERO, numeraire, numeraireHoraire, ...derives, apportMinimumAvecPreventes: ZERO,
+      ...(avertissement ? { avertissement } : {}),
+    };
+  }
+  // Presales alone close the section only when the share is all that fails (the cash is part of the apport).
+  const autreLevier = pm?.preventesManquantes && pm.preventesManquantes.greaterThan(ZERO) && cash?.statut !== "non_conforme"
+    ? { champ: "preventesInternationales" as const, ecart: pm.preventesManquantes } : undefined;
   return {
-    statut: statutSection(conditions), conditions, ecart: ecartSection(conditions), regime,
+    statut, conditions, ecart: ecartSection(conditions), levier: leviersTelevision(d, cash), ...(autreLevier ? { autreLevier } : {}), regime,
     taux: pm ? pm.taux.valeur : p.apport.taux.valeur, tauxArticle: pm ? pm.taux.article : p.apport.taux.article,
-    apportMinimum: pm ? pm.attendu : b !== null ? p.apport.taux.valeur.times(b) : null,
-    numeraire, numeraireHoraire, ...derives,
+    apportMinimum, numeraire, numeraireHoraire, ...derives,
     ...(avertissement ? { avertissement } : {}),
   };
 }
+
+/**
+ * The fields the section's ecart is added to. The cash part is part of the apport: when the cash
+ * falls short, adding the ecart in cash raises both, and nothing less closes both gaps.
+ */
+function leviersTelevision(d: Dossier, cash: Condition | null): ChampDossier[] {
+  if (cash?.statut !== "non_conforme") return ["apportInitial"];
+  return ["apportInitial", d.destination === "smad" ? "apportNumeraireSmad" : "apportNumeraireTelevision"];
+}
+
+function leviersSmad(d: Dossier): ChampDossier[] {
+  return d.apportInitial !== undefined ? ["apportNumeraireSmad", "apportInitial"] : ["apportNumeraireSmad"];
+}
+

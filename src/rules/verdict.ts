@@ -31,6 +31,11 @@ export interface Condition {
   message: string;
   avertissement?: string;
   manquants?: ChampDossier[];
+  /**
+   * The field whose increase closes the gap, when it is not the section's own lever (the A4
+   * presales, the points): such gaps are another lever and never enter the section's `ecart`.
+   */
+  levier?: ChampDossier;
 }
 
 export interface Section {
@@ -39,18 +44,34 @@ export interface Section {
   /** Why the whole section does not apply, when it does not. */
   motif?: string;
   avertissement?: string;
-  /** The largest gap in euros among the conditions: the least to add so that every euro condition holds. */
+  /**
+   * The least addition, in euros, that makes the section's amount conditions comply (DOMAIN.md "The
+   * figures a finance team acts on"), added to `levier`; 0 when they comply; null when none applies.
+   */
   ecart: Decimal | null;
+  /** The fields the section's `ecart` is added to (the apport and, when the cash falls short, the cash). */
+  levier?: ChampDossier[];
+  /**
+   * The other lever, when it alone makes the section's amount conditions comply: under the
+   * derogation, the presales to add with the apport unchanged ("ou X € de préventes internationales").
+   */
+  autreLevier?: { champ: ChampDossier; ecart: Decimal };
 }
 
 export interface SectionApport extends Section {
   /** Article of the regime applied: 311-11 / 311-9 (television), 311-12 (on-demand services). */
   regime: string | null;
+  /** 311-12: the route the verdict used, 1° (on-demand editors alone) or 2° (with others established in France). */
+  route?: "1°" | "2°";
   base: Decimal | null;
   taux: Decimal | null;
   tauxArticle: string | null;
+  /**
+   * The least apport initial that complies (DOMAIN.md): with the presales and points, the lowered
+   * rate where it can apply; at least the minimum cash when the duration is known; 0 when no minimum.
+   */
   apportMinimum: Decimal | null;
-  /** With the dossier's presales and points, the smallest apport initial that would comply. */
+  /** The same least compliant apport as `apportMinimum` (kept for readers of the first contract). */
   apportMinimumAvecPreventes: Decimal | null;
   numeraireMinimum: Decimal | null;
   numeraire: Decimal | null;
@@ -106,10 +127,16 @@ export function pireDAbord(conditions: readonly Condition[]): Condition[] {
   });
 }
 
-/** The largest euro gap of the non-compliant conditions, or null when none is in euros. */
+/**
+ * The largest euro gap of the section's own amount conditions, or null when none is in euros.
+ * Every such condition of a section grows with the same money (the apport and its cash part; the
+ * French spend), so adding the largest gap closes them all and nothing less does. Gaps on another
+ * lever (the presales of A4) are left out: they say what that lever alone would need.
+ */
 export function ecartSection(conditions: readonly Condition[]): Decimal | null {
   let max: Decimal | null = null;
   for (const c of conditions) {
+    if (c.levier !== undefined) continue;
     if (c.unite === "euros" && c.ecart !== null && (max === null || c.ecart.greaterThan(max))) max = c.ecart;
   }
   return max;

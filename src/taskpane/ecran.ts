@@ -6,6 +6,7 @@
 import type { Dossier, Verdict } from "../rules";
 import { evaluer } from "../rules";
 import { rapportTexte } from "../render/texte";
+import { preventesEnAlternative } from "./leviers";
 import { copierTexte } from "./presse-papiers";
 import { el, vider } from "./vue/dom";
 import { vueMessage } from "./vue/messages";
@@ -15,7 +16,7 @@ export interface Ecran {
   /** Where a mode puts its own controls, before the copy button. */
   commandes: HTMLElement;
   mode(texte: string): void;
-  /** Evaluates and shows one dossier, after the notices given (source, ignored labels…). */
+  /** Evaluates and shows one dossier, with the notices given (source, ignored labels…) under its summary. */
   montrerDossier(dossier: Dossier, avis: (HTMLElement | null)[]): Verdict;
   /** No summary: only these notices (an error, "no dossier here"…). */
   montrerAvis(avis: (HTMLElement | null)[]): void;
@@ -70,9 +71,14 @@ export function creerEcran(): Ecran {
     montrerDossier(dossier, avis) {
       courant = evaluer(dossier);
       vider(zoneAvis);
-      zoneAvis.append(...avis.filter((a): a is HTMLElement => a !== null));
       vider(contenu);
-      contenu.append(vueVerdict(courant, { sansDateDemande: dossier.dateDemande === undefined }));
+      // The answer first: the notices (source, ignored labels) come under the summary, not above it,
+      // so that a long list of ignored labels never pushes the summary out of a 320 × 600 pane.
+      contenu.append(vueVerdict(courant, {
+        sansDateDemande: dossier.dateDemande === undefined,
+        alternative: preventesEnAlternative(dossier, courant),
+        avis: avis.filter((a): a is HTMLElement => a !== null),
+      }));
       activerCopie(true);
       return courant;
     },

@@ -13,12 +13,29 @@ export type FichierLu =
   | { ok: true; dossiers: Dossier[]; /** The file held an array (a catalogue). */ tableau: boolean }
   | { ok: false; titre: string; erreurs: ErreurChamp[] };
 
+/** Spreadsheet files: Excel (OOXML and the older binary format), OpenDocument, Numbers. */
+const EXTENSIONS_CLASSEUR = /\.(xlsx|xlsm|xlsb|xltx|xltm|xls|xlt|ods|ots|fods|numbers)$/i;
+
+/**
+ * A workbook, by its name or its first bytes: a ZIP container (xlsx, xlsm, ods…, "PK\x03\x04") or
+ * an OLE2 compound file (xls, "\xD0\xCF\x11\xE0"). Neither is ever a dossier JSON file, which is text.
+ */
+export function estClasseur(octets: Uint8Array, nom: string): boolean {
+  const commence = (signature: number[]) => signature.every((b, i) => octets[i] === b);
+  return EXTENSIONS_CLASSEUR.test(nom) || commence([0x50, 0x4b, 0x03, 0x04]) || commence([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+}
+
 function refus(titre: string, message: string): FichierLu {
   return { ok: false, titre, erreurs: [{ champ: null, message }] };
 }
 
 export function lireFichierDossiers(octets: ArrayBuffer | Uint8Array, nom: string): FichierLu {
   const titre = `Le fichier « ${nom} » ne peut pas être lu.`;
+  const vue = octets instanceof Uint8Array ? octets : new Uint8Array(octets);
+  if (estClasseur(vue, nom)) {
+    return refus(`Le fichier « ${nom} » n'est pas un dossier JSON.`,
+      "c'est un classeur : ouvrez-le dans Excel (le volet y lit le tableau « Dossier ») ou utilisez cnc-rga verifier en ligne de commande.");
+  }
   if (octets.byteLength > TAILLE_MAX_OCTETS) {
     return refus(titre, `il est trop volumineux (${Math.round(octets.byteLength / 1048576)} Mo) pour un fichier de dossiers.`);
   }

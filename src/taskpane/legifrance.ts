@@ -20,3 +20,22 @@ export function urlArticle(article: string): string | null {
   const parametres = new URLSearchParams({ tab_selection: "code", searchField: "NUM_ARTICLE", query: numero });
   return `${RECHERCHE_CODES}?${parametres.toString()}`;
 }
+
+/**
+ * Inside Office, a link of the pane opens in the person's browser through
+ * `Office.context.ui.openBrowserWindow` (OpenBrowserWindowApi 1.1): a plain `target="_blank"` may be
+ * blocked by the webview, or open an Office window without address bar. Delegated on the document, so
+ * the links drawn later (and inside Fluent's shadow roots, via composedPath) are covered.
+ */
+export function ouvrirLiensDansNavigateur(doc: Document, ouvrir: (url: string) => void): void {
+  doc.addEventListener("click", (e) => {
+    for (const n of e.composedPath()) {
+      const href = n instanceof Element ? n.getAttribute("href") : null;
+      if (href && /^https:\/\//.test(href)) {
+        e.preventDefault();
+        ouvrir(href);
+        return;
+      }
+    }
+  });
+}

@@ -12,11 +12,10 @@ import { vueErreurs, vueMessage } from "./vue/messages";
 export function demarrerModeAutonome(ecran: Ecran): void {
   ecran.mode("Hors d'Excel : dossier JSON");
   const entree = el("input", { type: "file", id: "fichier-dossier", accept: ".json,application/json", class: "hors-ecran", "data-role": "fichier" }) as HTMLInputElement;
-  const ouvrir = el("fluent-button", { appearance: "accent", "data-action": "ouvrir" }, "Ouvrir un dossier JSON…");
+  const ouvrir = el("fluent-button", { appearance: "accent", "data-action": "ouvrir", title: "Ouvrir un fichier de dossier .json" }, "Ouvrir un dossier…");
   ouvrir.addEventListener("click", () => entree.click());
-  const zoneFichier = el("div", { class: "fichier" },
-    el("label", { for: "fichier-dossier" }, "Un fichier .json de dossier, au format lu par cnc-rga : un dossier, ou un tableau de dossiers."),
-    entree);
+  const aideFichier = el("label", { for: "fichier-dossier" }, "Un fichier .json de dossier, au format lu par cnc-rga : un dossier, ou un tableau de dossiers.");
+  const zoneFichier = el("div", { class: "fichier" }, aideFichier, entree);
   const selecteur = el("div", { class: "selecteur", hidden: "" });
   ecran.commandes.prepend(ouvrir);
   ecran.commandes.after(zoneFichier, selecteur);
@@ -59,6 +58,9 @@ export function demarrerModeAutonome(ecran: Ecran): void {
       return;
     }
     remplirSelecteur(lu.dossiers, fichier.name);
+    // Once a dossier is shown, the help gives its place to the answer (320 px leave little room);
+    // it stays the file input's label for screen readers.
+    aideFichier.classList.add("hors-ecran");
     montrer(lu.dossiers, 0, fichier.name);
   });
 }

@@ -1,13 +1,17 @@
+/// <reference types="office-js" />
 /**
  * Excel mode: reads the dossier of the active workbook, shows its summary, reads it again when
- * cells or the selection change, and inserts the financing-plan template on request. The Office
- * calls live in ./excel; this file only decides what to show.
+ * cells or the selection change — only while the pane is visible (./visibilite.ts) — and inserts
+ * the financing-plan template on request. The Office calls live in ./excel; this file only decides
+ * what to show. Round trips: two syncs per reading (BENCHMARKS.md).
  */
 import type { Ecran } from "./ecran";
 import { creerActualisation } from "./actualisation";
 import { suivreModifications } from "./excel/evenements";
 import { insererPlanFinancement } from "./excel/insertion";
 import { lireDossierClasseur, NOM_DOSSIER, type LectureClasseur, type SourceDossier } from "./excel/lecture";
+import { ouvrirLiensDansNavigateur } from "./legifrance";
+import { creerSuivi, suivreVisibilite } from "./visibilite";
 import { el } from "./vue/dom";
 import { vueErreurs, vueIgnores, vueMessage } from "./vue/messages";
 
@@ -86,10 +90,18 @@ export async function demarrerModeExcel(ecran: Ecran): Promise<void> {
     }
   });
 
-  await actualiser();
-  try {
-    await suivreModifications(() => void actualiser());
-  } catch (e) {
-    ecran.montrerNotification(vueMessage("alerte", "Le volet ne suit pas les modifications de ce classeur : fermez-le et rouvrez-le après un changement.", [messageErreur(e)]));
+  // Article links open in the person's browser (OpenBrowserWindowApi 1.1), not inside the webview.
+  const ui = typeof Office !== "undefined" ? Office.context?.ui : undefined;
+  if (ui && typeof ui.openBrowserWindow === "function" && Office.context.requirements?.isSetSupported?.("OpenBrowserWindowApi", "1.1") !== false) {
+    ouvrirLiensDansNavigateur(document, (url) => ui.openBrowserWindow(url));
   }
+
+  // Visible: read now, then follow the workbook; hidden: no handler, nothing read.
+  const suivi = creerSuivi(async () => {
+    await actualiser();
+    return suivreModifications(() => void actualiser());
+  }, (e) => {
+    ecran.montrerNotification(vueMessage("alerte", "Le volet ne suit pas les modifications de ce classeur : fermez-le et rouvrez-le après un changement.", [messageErreur(e)]));
+  });
+  await suivreVisibilite((visible) => void suivi.visible(visible));
 }

@@ -5,11 +5,12 @@
  * financing lines through SUM / SUMIFS, computed by the engine.
  */
 import { join } from "path";
-import { existsSync, readdirSync } from "fs";
+import { existsSync, readdirSync, readFileSync } from "fs";
+import JSZip from "jszip";
 import type ExcelJS from "exceljs";
 import { parseDossier } from "../../src/dossier";
 import { LIBELLES_STATUT } from "../../src/render/texte";
-import { auCentime, ecartAuCentime, calculerApportMinimum, calculerNumeraireMinimum, evaluer, parametresVersion, type Verdict } from "../../src/rules";
+import { auCentimeSuperieur, ecartAuCentime, calculerApportMinimum, calculerNumeraireMinimum, evaluer, manquantsApportMinimum, parametresVersion, type Verdict } from "../../src/rules";
 import { tableauVerdict } from "../../src/functions/cnc";
 import { VERSION_COMPLEMENT } from "../../src/functions/cnc";
 import { modelePlan, TYPES_APPORT, type LigneFinancement, type PlanModele, type ResultatModele } from "../../src/modele";
@@ -22,6 +23,8 @@ const jour = (a: number, m: number, j: number) => new Date(Date.UTC(a, m - 1, j)
 /** A fiction series for television; its apport and cash come from the financing lines. */
 const FICTION_SAISIE = {
   titre: "Les Veilleurs (8 × 52 min)", dateDemande: jour(2023, 1, 16), genre: "Fiction", destination: "Télévision", aide: "Automatique",
+  // The budget, typed on its own; the lines below balance it.
+  coutDefinitif: 4000000,
   dureeMinutes: 416, dureeEpisodeMinutes: 52, coproductionInternationale: "non", pointsCreation: 34, pointsFabrication: 41,
   dateContrat: jour(2022, 9, 1), dateFinTournage: jour(2023, 5, 31), autorisationPrealable: "oui", autorisationDefinitive: "oui",
   diffuseeAnneePrecedente: "non", versionDefinitiveAcceptee: "oui", versionOriginaleFrancaise: "oui",
@@ -37,7 +40,7 @@ const FICTION_LIGNES: LigneFinancement[] = [
 ];
 
 /** An international coproduction: the base is the participation française (total less the foreign coproducer). */
-const COPRO_SAISIE = { ...FICTION_SAISIE, titre: "Marée haute (coproduction)", coproductionInternationale: "oui", dateDemande: jour(2023, 3, 2) };
+const COPRO_SAISIE = { ...FICTION_SAISIE, titre: "Marée haute (coproduction)", coproductionInternationale: "oui", dateDemande: jour(2023, 3, 2), coutDefinitif: 3120000, depensesFrance: 2900000 };
 const COPRO_LIGNES: LigneFinancement[] = [
   ...FICTION_LIGNES.slice(0, 4),
   { source: "Coproducteur belge", type: TYPES_APPORT.coproducteurEtranger, montant: 1000000, numeraire: true },
@@ -46,25 +49,24 @@ const COPRO_LIGNES: LigneFinancement[] = [
 ];
 
 /** Only a few fields typed: blank cells reach the functions as missing values. */
-const INCOMPLET_SAISIE = { titre: "Brouillon", dateDemande: jour(2023, 1, 5), genre: "Animation" } as Record<string, unknown> & { titre: string };
+const INCOMPLET_SAISIE = { titre: "Brouillon", dateDemande: jour(2023, 1, 5), genre: "Animation", coutDefinitif: 5000000 } as Record<string, unknown> & { titre: string };
 const INCOMPLET_LIGNES: LigneFinancement[] = [{ source: "Chaîne", type: TYPES_APPORT.television, montant: 1500000, numeraire: true }, { source: "Producteur", type: TYPES_APPORT.producteur, montant: 3500000, numeraire: true }];
 
 const somme = (lignes: LigneFinancement[], type?: string, numeraire?: boolean) =>
   lignes.filter((l) => (type === undefined || l.type === type) && (numeraire === undefined || l.numeraire === numeraire)).reduce((s, l) => s + l.montant, 0);
 
-/** The dossier as the workbook should compute it: what was typed, and the sums of the financing lines. */
+/** The dossier as the workbook should compute it: what was typed (the coût définitif included), and the sums of the financing lines. */
 function dossierAttendu(saisie: Record<string, unknown>, lignes: LigneFinancement[]): Record<string, unknown> {
-  const total = somme(lignes);
   const d: Record<string, unknown> = {
     ...Object.fromEntries(Object.entries(saisie).map(([k, v]) => [k, v instanceof Date ? v.toISOString().slice(0, 10) : v])),
-    coutDefinitif: total,
     apportInitial: somme(lignes, TYPES_APPORT.television) + somme(lignes, TYPES_APPORT.smad),
     apportNumeraireTelevision: somme(lignes, TYPES_APPORT.television, true),
     apportNumeraireSmad: somme(lignes, TYPES_APPORT.smad, true),
     apportAutresFrance: somme(lignes, TYPES_APPORT.autresFrance),
     preventesInternationales: somme(lignes, TYPES_APPORT.preventes),
   };
-  if (saisie.coproductionInternationale === "oui") d.participationFrancaise = total - somme(lignes, TYPES_APPORT.coproducteurEtranger);
+  // 311-11 al. 5: the coût définitif less what the foreign coproducers bring.
+  if (saisie.coproductionInternationale === "oui") d.participationFrancaise = (saisie.coutDefinitif as number) - somme(lignes, TYPES_APPORT.coproducteurEtranger);
   return d;
 }
 
@@ -75,12 +77,17 @@ function attenduPour(r: ResultatModele, v: Verdict, d: Record<string, unknown>):
   const ecart = (s: "apportInitial" | "listeReference") => (v[s].statut === "incomplet" ? { error: "#N/A" } : (v[s].ecart === null ? 0 : ecartAuCentime(v[s].ecart!).toNumber()));
   switch (r.cle) {
     case "version": return `RGA ${v.version} · CNC Conformité ${VERSION_COMPLEMENT}`;
-    case "apportMinimum": return auCentime(calculerApportMinimum(p, {
-      genre: dossier.genre!, base: dossier.coproductionInternationale ? dossier.participationFrancaise! : dossier.coutDefinitif!,
-      preventesInternationales: dossier.preventesInternationales, pointsCreation: dossier.pointsCreation, pointsFabrication: dossier.pointsFabrication,
-      destination: dossier.destination, aide: dossier.aide,
-    })).toNumber();
-    case "numeraireMinimum": return dossier.dureeMinutes === undefined ? { error: "#N/A" } : auCentime(calculerNumeraireMinimum(p, { genre: dossier.genre!, dureeMinutes: dossier.dureeMinutes!, destination: dossier.destination, aide: dossier.aide })).toNumber();
+    case "apportMinimum": {
+      const e = {
+        genre: dossier.genre!, base: dossier.coproductionInternationale ? dossier.participationFrancaise! : dossier.coutDefinitif!,
+        preventesInternationales: dossier.preventesInternationales, pointsCreation: dossier.pointsCreation, pointsFabrication: dossier.pointsFabrication,
+        destination: dossier.destination, aide: dossier.aide,
+      };
+      // Presales without the points of the case: #N/A naming them (issue 17, item 7), never a silent 25 %.
+      if (manquantsApportMinimum(p, e).length) return { error: "#N/A" };
+      return auCentimeSuperieur(calculerApportMinimum(p, e)).toNumber();
+    }
+    case "numeraireMinimum": return dossier.dureeMinutes === undefined ? { error: "#N/A" } : auCentimeSuperieur(calculerNumeraireMinimum(p, { genre: dossier.genre!, dureeMinutes: dossier.dureeMinutes!, destination: dossier.destination, aide: dossier.aide })).toNumber();
     case "statutApport": return statut("apportInitial");
     case "ecartApport": return ecart("apportInitial");
     case "apportConforme": return v.apportInitial.statut === "incomplet" ? { error: "#N/A" } : v.apportInitial.statut !== "non_conforme";
@@ -102,7 +109,8 @@ async function calculer(plan: PlanModele, orthographe: Orthographe, nom: string)
   return { ws, sortie, entree, out: r.out };
 }
 
-describe.each<[Orthographe, string]>([["xldudf", "_xldudf_CNC_"], ["point", "CNC."]])("aller-retour du modèle, orthographe %s", (orthographe, prefixe) => {
+// Whatever the input's spelling, the output holds `_xldudf_CNC_…`, the one Excel binds to the add-in when it opens a file.
+describe.each<[Orthographe, string]>([["xldudf", "_xldudf_CNC_"], ["point", "_xldudf_CNC_"]])("aller-retour du modèle, orthographe %s", (orthographe, prefixe) => {
   it.each([
     ["fiction pour la télévision", FICTION_SAISIE, FICTION_LIGNES],
     ["coproduction internationale", COPRO_SAISIE, COPRO_LIGNES],
@@ -117,28 +125,30 @@ describe.each<[Orthographe, string]>([["xldudf", "_xldudf_CNC_"], ["point", "CNC
     if (saisie === INCOMPLET_SAISIE) expect(v.apportInitial.statut).toBe("incomplet");
     for (const r of plan.resultats) {
       const cellule = ws.getCell(r.adresse);
-      // The formula is written back as the file had it.
+      // The formula is written back in the spelling Excel binds.
       expect(cellule.formula.startsWith(prefixe)).toBe(true);
       expect({ cle: r.cle, valeur: resultat(ws, r.adresse) }).toEqual({ cle: r.cle, valeur: attenduPour(r, v, d) });
     }
     expect(out).toContain(`dont ${plan.resultats.length} avec des fonctions CNC.*`);
+    if (orthographe === "point") expect(out).toContain(`Formules CNC.… réécrites _xldudf_CNC_… (la seule écriture qu'Excel relie au complément à l'ouverture d'un fichier) : ${plan.resultats.length}`);
     if (v.apportInitial.statut !== "incomplet") expect(out).toContain("Erreurs : 0");
     else expect(out).toMatch(/#N\/A — .*Champs manquants/);
   });
 });
 
 describe("formules natives qui alimentent le dossier", () => {
-  it("SUM et SUMIFS sur les lignes de financement donnent le coût définitif, l'apport et le numéraire", async () => {
+  it("SUMIFS sur les lignes de financement donnent l'apport et le numéraire ; le coût définitif reste le budget saisi", async () => {
     const plan = modelePlan({ valeurs: COPRO_SAISIE, financements: COPRO_LIGNES });
     const { ws } = await calculer(plan, "xldudf", "natives");
     const d = dossierAttendu(COPRO_SAISIE, COPRO_LIGNES);
-    for (const champ of ["coutDefinitif", "participationFrancaise", "apportInitial", "apportNumeraireTelevision", "apportNumeraireSmad", "apportAutresFrance", "preventesInternationales"] as const) {
+    for (const champ of ["participationFrancaise", "apportInitial", "apportNumeraireTelevision", "apportNumeraireSmad", "apportAutresFrance", "preventesInternationales"] as const) {
       const a = plan.valeurs[champ];
       expect(ws.getCell(a).formula).toMatch(/SUM/);
       expect({ champ, valeur: resultat(ws, a) }).toEqual({ champ, valeur: d[champ] });
     }
+    expect(ws.getCell(plan.valeurs.coutDefinitif).value).toBe(3120000);
     expect(d.apportNumeraireTelevision).toBe(800000);
-    expect(d.participationFrancaise).toBe(2070000);
+    expect(d.participationFrancaise).toBe(2120000);
   });
 
   it("verifier lit les valeurs calculées : même verdict que evaluer sur le dossier en JSON", async () => {
@@ -179,6 +189,10 @@ describe("résultat qui déborde (CNC.EXPLIQUER)", () => {
         expect({ i, j, v: vide(v) }).toEqual({ i, j, v: vide(attendu[i][j]) });
       }
     }
+    // Written as a dynamic array (cm="1" and xl/metadata.xml), not as a legacy array formula fixed at this size.
+    const zip = await JSZip.loadAsync(readFileSync(sortie));
+    expect(await zip.file("xl/worksheets/sheet1.xml")!.async("string")).toMatch(/<c r="M6"[^>]*\scm="1"[^>]*><f t="array" ref="M6:S\d+">/);
+    expect(await zip.file("xl/metadata.xml")!.async("string")).toContain('name="XLDAPR"');
     // Computing the output again: same values, nothing differs from what was written.
     const encore = await lancer("calculer", sortie, "-o", join(dossier, "expliquer-2.xlsx"), "--json");
     expect(encore.code).toBe(0);

@@ -67,12 +67,14 @@ describe("le modèle de plan de financement", () => {
     const second = modelePlan({ nomFeuille: "Plan 2", nomTableDossier: "Dossier2", nomTableFinancements: "Financements2" });
     expect(second.tables.map((t) => t.nom)).toEqual(["Dossier2", "Financements2"]);
     expect(second.resultats.find((r) => r.cle === "statutApport")!.formule).toContain("Dossier2[[Champ]:[Valeur]]");
-    expect(second.cellules.find((c) => c.adresse === second.valeurs.coutDefinitif)!.formule).toBe("SUM(Financements2[Montant (€)])");
+    expect(second.cellules.find((c) => c.adresse === second.equilibre.total)!.formule).toBe("SUM(Financements2[Montant (€)])");
   });
 
-  it("le catalogue : les noms de champs en en-tête, des formules CNC.* par ligne qui ne lisent pas leurs propres colonnes", () => {
+  it("le catalogue : les libellés français des champs en en-tête, relus comme ces champs, des formules CNC.* par ligne qui ne lisent pas leurs propres colonnes", () => {
     const cat = modeleCatalogue([{ titre: "A", genre: "fiction" }, { titre: "B", genre: "animation" }]);
-    expect(cat.cellules.filter((c) => c.adresse.endsWith("1") && /^[A-Z]+1$/.test(c.adresse) && c.style === "entete").slice(0, CHAMPS.length).map((c) => c.valeur)).toEqual(CHAMPS.map((c) => c.champ));
+    const entetes = cat.cellules.filter((c) => c.adresse.endsWith("1") && /^[A-Z]+1$/.test(c.adresse) && c.style === "entete").slice(0, CHAMPS.length).map((c) => c.valeur as string);
+    expect(entetes).toEqual(CHAMPS.map((c) => c.libelle));
+    expect(entetes.map((e) => champDepuisLibelle(e))).toEqual(CHAMPS.map((c) => c.champ));
     const formules = cat.cellules.filter((c) => c.formule);
     expect(formules.length).toBe(2 * 7);
     for (const f of formules) expect(rectangle(f.adresse).gauche).toBeGreaterThan(CHAMPS.length + 1);

@@ -74,7 +74,7 @@ describe("cnc-rga evaluer (rapport en français)", () => {
 
 describe("erreurs : code 2 et message en français qui nomme le champ", () => {
   it.each([
-    ["champ inconnu", { genre: "fiction", coutDefinitf: 1 }, /champ « coutDefinitf » : champ inconnu/],
+    ["champ inconnu", { genre: "fiction", coutDefinitf: 1 }, /champ « coutDefinitf » inconnu : vouliez-vous dire « coutDefinitif » \?/],
     ["montant négatif", { apportInitial: -1 }, /champ « apportInitial » : un montant ne peut pas être négatif/],
     ["durée nulle", { dureeMinutes: 0 }, /champ « dureeMinutes » : une durée doit être strictement positive/],
     ["date impossible", { dateDemande: "2023-02-30" }, /champ « dateDemande »/],

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseDossier } from "../../src/dossier";
-import { auCentime, ecartAuCentime, calculerApportMinimum, calculerNumeraireMinimum, dateDuJour, evaluer, manquantsSection, versionEnVigueur, Decimal, type Section, type Verdict } from "../../src/rules";
+import { auCentime, auCentimeSuperieur, ecartAuCentime, calculerApportMinimum, calculerNumeraireMinimum, dateDuJour, evaluer, manquantsSection, versionEnVigueur, Decimal, type Section, type Verdict } from "../../src/rules";
 import { c, chargerFonctions, construireBundle, RACINE, simplifier, type FonctionsChargees, type Simple } from "../helpers/bundle";
 
 let f: FonctionsChargees;
@@ -84,7 +84,7 @@ describe("the examples agree with the core", () => {
 describe("CNC.APPORT_MIN", () => {
   const p = versionEnVigueur(dateDuJour())!;
   const coeur = (genre: "fiction" | "animation" | "documentaire", base: number, extra: Record<string, number> = {}) =>
-    auCentime(calculerApportMinimum(p, { genre, base: new Decimal(base), ...Object.fromEntries(Object.entries(extra).map(([k, x]) => [k, new Decimal(x)])) })).toNumber();
+    auCentimeSuperieur(calculerApportMinimum(p, { genre, base: new Decimal(base), ...Object.fromEntries(Object.entries(extra).map(([k, x]) => [k, new Decimal(x)])) })).toNumber();
 
   test("scalars with omitted optionals (null) agree with the core, under today's version", () => {
     expect(seul("APPORT_MIN", c("fiction"), c(1_000_000), null, null, null, null, null, null, null)).toBe(coeur("fiction", 1_000_000));
@@ -108,7 +108,7 @@ describe("CNC.APPORT_MIN", () => {
     expect(min(100_000, 29)).toBe(250_000);
     expect(min(100_000, 30, 35)).toBe(250_000);
     const p1 = versionEnVigueur(jan)!;
-    expect(min(60_000)).toBe(auCentime(calculerApportMinimum(p1, { genre: "animation", base: new Decimal(1_000_000), preventesInternationales: new Decimal(60_000), pointsCreation: new Decimal(30), pointsFabrication: new Decimal(36) })).toNumber());
+    expect(min(60_000)).toBe(auCentimeSuperieur(calculerApportMinimum(p1, { genre: "animation", base: new Decimal(1_000_000), preventesInternationales: new Decimal(60_000), pointsCreation: new Decimal(30), pointsFabrication: new Decimal(36) })).toNumber());
   });
 
   test("the date argument compares RGA versions side by side (311-10 from February 2023: 15 %, presales × 1)", () => {
@@ -163,7 +163,7 @@ describe("CNC.NUMERAIRE_MIN", () => {
   test("12 000 €/h × hours, 20 000 €/h for spectacle vivant, from the core", () => {
     const p = versionEnVigueur(dateDuJour())!;
     for (const [genre, minutes] of [["fiction", 90], ["animation", 338], ["documentaire", 52], ["spectacle_vivant", 100]] as const) {
-      const coeur = auCentime(calculerNumeraireMinimum(p, { genre, dureeMinutes: new Decimal(minutes) })).toNumber();
+      const coeur = auCentimeSuperieur(calculerNumeraireMinimum(p, { genre, dureeMinutes: new Decimal(minutes) })).toNumber();
       expect(seul("NUMERAIRE_MIN", c(genre), c(minutes), null, null, null)).toBe(coeur);
     }
     expect(seul("NUMERAIRE_MIN", c("fiction"), c(90), null, null, null)).toBe(18_000);
@@ -223,7 +223,7 @@ describe("boundary cases through the dossier functions", () => {
   test("animation derogation: 20 % with presales and points (2023-01); one cent under 20 % fails", () => {
     const ANIM = {
       dateDemande: "2023-01-20", genre: "animation", dureeMinutes: 338, coutDefinitif: 1_000_000, apportInitial: 200_000,
-      apportNumeraireTelevision: 200_000, preventesInternationales: 100_000, pointsCreation: 30, pointsFabrication: 36,
+      apportNumeraireTelevision: 150_000, preventesInternationales: 100_000, pointsCreation: 30, pointsFabrication: 36,
     };
     expect(verifier(ANIM).apportInitial.statut).toBe("conforme");
     expect(seul("APPORT_CONFORME", plage(ANIM), null, null)).toBe(true);
@@ -308,7 +308,7 @@ describe("dossier arguments", () => {
       ligne({}),
       ligne({ genre: "western" }),
       champs.map(() => null),
-      ligne({ apportInitial: 0 }),
+      ligne({ apportInitial: 0, apportNumeraireTelevision: 0 }),
       ligne({ coutDefinitif: "" }),
     ];
     const r = appel("APPORT_CONFORME", catalogue, null, null) as Simple[][];
@@ -341,7 +341,7 @@ describe("CNC.EXPLIQUER", () => {
       const l = t[2 + i];
       expect(l[0]).toBe(`${k.code} · ${k.libelle}`);
       expect(String(l[1]).startsWith(k.article)).toBe(true);
-      expect(l[3]).toEqual(k.attendu instanceof Decimal ? auCentime(k.attendu).toNumber() : k.attendu ?? "");
+      expect(l[3]).toEqual(k.attendu instanceof Decimal ? (k.unite === "euros" ? auCentimeSuperieur(k.attendu) : auCentime(k.attendu)).toNumber() : k.attendu ?? "");
       expect(l[4]).toEqual(k.constate instanceof Decimal ? auCentime(k.constate).toNumber() : k.constate ?? "");
       expect(String(l[6]).startsWith(k.message)).toBe(true);
     });

@@ -10,14 +10,16 @@ import { construireBundle } from "../helpers/bundle";
 
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
+/** The page's scripts, without their version query (`functions.js?<hash>`) nor the ES5 guard for old webviews. */
 function scripts(html: string): string[] {
-  return [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]);
+  return [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1].replace(/\?.*$/, "")).filter((s) => s !== "ancien-navigateur.js");
 }
 
-/** Every module that went into the bundles, from their source maps. */
+/** Every module that went into the bundles, from their source maps (kept apart from the site). */
 function sourcesDesBundles(dossier: string): string[] {
-  return fs.readdirSync(dossier).filter((n) => n.endsWith(".js.map"))
-    .flatMap((n) => JSON.parse(fs.readFileSync(path.join(dossier, n), "utf8")).sources as string[]);
+  const cartes = `${dossier}-sourcemaps`;
+  return fs.readdirSync(cartes).filter((n) => n.endsWith(".js.map"))
+    .flatMap((n) => JSON.parse(fs.readFileSync(path.join(cartes, n), "utf8")).sources as string[]);
 }
 
 describe("production build (office.js from the CDN)", () => {
@@ -38,6 +40,21 @@ describe("production build (office.js from the CDN)", () => {
     expect(s).toContain("functions.js");
     expect(s).toContain("taskpane.js");
     expect(fs.existsSync(path.join(dossier, "office-js"))).toBe(false);
+  });
+
+  test("the old-webview guard comes first, then office.js; the bundles carry a version so that Office's cache never serves old ones", () => {
+    const html = fs.readFileSync(path.join(dossier, "taskpane.html"), "utf8");
+    const tous = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]);
+    expect(tous[0]).toMatch(/^ancien-navigateur\.js\?v=\d+\.\d+\.\d+$/);
+    expect(tous[1]).toBe(CDN);
+    for (const f of ["functions.js", "taskpane.js"]) expect(tous).toContainEqual(expect.stringMatching(new RegExp(`^${f.replace(".", "\\.")}\\?[0-9a-f]{8,}$`)));
+  });
+
+  test("no source map in the site: the maps are kept apart and the bundles do not point at them", () => {
+    const site = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? site(path.join(d, e.name)) : [path.join(d, e.name)]));
+    expect(site(dossier).filter((f) => f.endsWith(".map"))).toEqual([]);
+    for (const f of ["functions.js", "taskpane.js"]) expect(fs.readFileSync(path.join(dossier, f), "utf8")).not.toContain("sourceMappingURL");
+    expect(fs.existsSync(path.join(`${dossier}-sourcemaps`, "functions.js.map"))).toBe(true);
   });
 
   test("the rules core is bundled; HyperFormula and exceljs are not", () => {

@@ -38,13 +38,13 @@ describe("mémoire des œuvres", () => {
     const evaluer = jest.spyOn(regles, "evaluer");
     const lire = jest.spyOn(schema, "parseDossier");
     const servies = compteurs.servies;
-    // The apport falls to 1 €: no longer 25 % of the cost.
-    const modifiees = avec(l, 7, APPORT, 1);
+    // The apport falls to 100 000 €: no longer 25 % of the cost (and still the numéraire it holds).
+    const modifiees = avec(l, 7, APPORT, 100_000);
     const apres = APPORT_CONFORME([ENTETE], modifiees) as unknown[][];
     expect(apres[7][0]).toBe(false);
     expect(lire).toHaveBeenCalledTimes(1);
     expect(evaluer).toHaveBeenCalledTimes(1);
-    expect((evaluer.mock.calls[0][0] as regles.Dossier).apportInitial!.toNumber()).toBe(1);
+    expect((evaluer.mock.calls[0][0] as regles.Dossier).apportInitial!.toNumber()).toBe(100_000);
     expect(compteurs.servies - servies).toBe(39);
     expect(apres.map((r) => r[0])).toEqual(avant.map((r, i) => (i === 7 ? false : r[0])));
     // The other formulas of the changed row read the verdict just made; back to the old value, the old verdict.

@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 /** Name → [parameter, optional?] in Excel's order (issue 3, plus the date of the side-by-side comparison). */
 const ATTENDU: Record<string, [string, boolean][]> = {
-  APPORT_MIN: [["genre", false], ["cout_definitif", false], ["participation_francaise", true], ["preventes_internationales", true], ["points_creation", true], ["points_fabrication", true], ["destination", true], ["aide", true], ["date", true]],
+  APPORT_MIN: [["genre", false], ["cout_definitif", false], ["participation_francaise", true], ["preventes_internationales", true], ["points_creation", true], ["points_fabrication", true], ["destination", true], ["aide", true], ["date", true], ["duree_minutes", true]],
   NUMERAIRE_MIN: [["genre", false], ["duree_minutes", false], ["destination", true], ["aide", true], ["date", true]],
   APPORT_CONFORME: [["dossier", false], ["valeurs", true], ["date", true]],
   REFERENCE_ELIGIBLE: [["dossier", false], ["valeurs", true], ["date", true]],

@@ -208,7 +208,7 @@ describe("régressions : références sur toute la grille", () => {
   });
 
   it.each([
-    ["une validation de données sur toute la feuille", () => remplacer(FEUILLE, /sqref="B10"/, 'sqref="A1:XFD1048576"'), /la feuille « Plan de financement », les validations de données .* couvrent 17\s179\s869\s\d+ cellules/],
+    ["une validation de données sur toute la feuille", () => remplacer(FEUILLE, /sqref="B45"/, 'sqref="A1:XFD1048576"'), /la feuille « Plan de financement », les validations de données .* couvrent 17\s179\s869\s\d+ cellules/],
     ["des cellules fusionnées sur toute la feuille", () => remplacer(FEUILLE, "</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'), /la feuille « Plan de financement », les cellules fusionnées couvrent 17\s179\s869\s184 cellules/],
     ["une table à la référence illisible", () => remplacer("xl/tables/table2.xml", /ref="[^"]*"/, 'ref="Z"'), /table « Financements » de la feuille « Plan de financement » : référence « Z » illisible/],
     ["une table hors de la grille d'Excel", () => remplacer("xl/tables/table2.xml", /ref="[^"]*"/, 'ref="A1:A9999999"'), /la plage « A1:A9999999 » sort de la grille d'Excel/],
@@ -223,10 +223,10 @@ describe("régressions : références sur toute la grille", () => {
   }, 60_000);
 
   it.each([
-    ["une table Dossier étendue à toute la grille", () => remplacer("xl/tables/table1.xml", /ref="A5:C39"/, 'ref="A5:XFD1048576"'), true],
-    ["un débordement enregistré sur toute la grille", () => remplacer(FEUILLE, /<c r="K6" s="(\d+)"><f>/, '<c r="K6" s="$1"><f t="array" ref="K6:XFD1048576">'), true],
+    ["une table Dossier étendue à toute la grille", () => remplacer("xl/tables/table1.xml", /ref="A43:C\d+"/, 'ref="A43:XFD1048576"'), true],
+    ["un débordement enregistré sur toute la grille", () => remplacer(FEUILLE, /<c r="E36"([^>]*)><f>/, '<c r="E36"$1><f t="array" ref="E36:XFD1048576">'), true],
     // Writing a million validation entries back takes exceljs ~20 s: calculer is left to the fuzz budget.
-    ["une validation sur une colonne entière (courant dans Excel)", () => remplacer(FEUILLE, /sqref="B10"/, 'sqref="B1:B1048576"'), Boolean(process.env.CNC_FUZZ_RUNS)],
+    ["une validation sur une colonne entière (courant dans Excel)", () => remplacer(FEUILLE, /sqref="B45"/, 'sqref="B1:B1048576"'), Boolean(process.env.CNC_FUZZ_RUNS)],
   ] as const)("%s : lu borné à ce que la feuille contient, même verdict", async (_nom, fabriquer, calculer) => {
     const octets = await fabriquer();
     const r = await lancer("verifier", octets, "--json");
@@ -266,7 +266,8 @@ describe("régressions : références sur toute la grille", () => {
     ["sur toute la grille", "'Plan de financement'!$A$1:$XFD$1048576", /les noms définis couvrent 17\s179\s869\s184 cellules \(le plus grand, « Tout »/],
     ["sur deux colonnes entières et un peu plus", "'Plan de financement'!$A$1:$B$1048576,'Plan de financement'!$D$1:$D$3", /les noms définis couvrent 2\s097\s155 cellules/],
   ])("un nom défini %s : refusé avant de lire, en le nommant", async (_nom, reference, message) => {
-    const octets = await remplacer("xl/workbook.xml", "</sheets>", `</sheets><definedNames><definedName name="Tout">${reference.replace(/'/g, "&apos;")}</definedName></definedNames>`);
+    // The example already holds defined names (its print area and titles): one more among them.
+    const octets = await remplacer("xl/workbook.xml", "<definedNames>", `<definedNames><definedName name="Tout">${reference.replace(/'/g, "&apos;")}</definedName>`);
     for (const cmd of ["calculer", "verifier"] as const) {
       const r = await lancer(cmd, octets);
       verifier(r, cmd);
@@ -276,7 +277,7 @@ describe("régressions : références sur toute la grille", () => {
   }, 60_000);
 
   it("un nom défini sur deux colonnes entières : lu (exceljs le permet), mais refusé au calcul en le nommant", async () => {
-    const octets = await remplacer("xl/workbook.xml", "</sheets>", "</sheets><definedNames><definedName name=\"Colonne\">'Plan de financement'!$E$1:$F$1048576</definedName></definedNames>");
+    const octets = await remplacer("xl/workbook.xml", "<definedNames>", "<definedNames><definedName name=\"Colonne\">'Plan de financement'!$E$1:$F$1048576</definedName>");
     const r = await lancer("verifier", octets);
     verifier(r, "verifier");
     expect(r.code).toBe(2);

@@ -23,7 +23,7 @@ export const RACINE = (() => {
 })();
 
 /** Inputs of the build: a change to any of them rebuilds. */
-const ENTREES = ["src", "assets", "webpack.config.js", "manifest.xml", "package.json", "tsconfig.json"];
+const ENTREES = ["src", "assets", "webpack.config.js", "manifest.xml", "package.json", "tsconfig.json", "scripts/manifeste.js", "scripts/aide.js", "docs/fonctions.md"];
 
 function fichiers(p: string): string[] {
   const complet = path.join(RACINE, p);
@@ -132,6 +132,8 @@ export function chargerFonctions(dossierBundle: string): FonctionsChargees {
   const contexte = vm.createContext({
     CustomFunctions: { associate: associer, Error: ErreurCustomFunctions, ErrorCode: CODES_ERREUR },
     console,
+    // The shared runtime is a web page: long catalogues yield with setTimeout (src/functions/entrees.ts).
+    setTimeout,
   });
   vm.runInContext(code, contexte, { filename: "functions.js" });
   return {

@@ -1,5 +1,6 @@
 /** 311-12 (B1–B3), version 2023-01: works made for on-demand services, automatic aid. */
 import { cond, n, verdict } from "../outils";
+import { manquantsSection } from "../../src/rules";
 
 // Documentary, 90 min, coût définitif 400 000 €: 25 % = 100 000 €, 12,5 % = 50 000 €, 12 000 €/h × 1,5 h = 18 000 €.
 const DOC_SMAD = {
@@ -38,28 +39,71 @@ describe("B — 311-12 : œuvres conçues pour les services à la demande", () =
     expect(n(cond(v.apportInitial, "B2").constate)).toBe(60000);
   });
 
-  it("avec d'autres entreprises (2°) : 50 000 € SMAD (= 12,5 %) + 50 000 € autres = 100 000 € : conforme", () => {
+  it("2° : 50 000 € SMAD (= 12,5 %) + 50 000 € d'autres entreprises sans parts = 100 000 € (25 %) : conforme par le 2°", () => {
     const v = verdict({ ...DOC_SMAD, apportNumeraireSmad: 50000, apportAutresFrance: 50000, autresFranceDetiennentPartsProducteur: false });
     expect(v.apportInitial.statut).toBe("conforme");
-    expect(n(v.apportInitial.conditions.find((c) => c.libelle === "Part des éditeurs SMAD")!.attendu)).toBe(50000);
+    expect(v.apportInitial.route).toBe("2°");
+    const part = v.apportInitial.conditions.find((c) => c.code === "B1" && c.alinea === "2°" && c.libelle.includes("12,5"))!;
+    expect(n(part.attendu)).toBe(50000);
+    expect(n(cond(v.apportInitial, "B2").constate)).toBe(100000);
   });
 
-  it("2° : 49 999,99 € SMAD (un centime sous 12,5 %) : non conforme, même si le total atteint 25 %", () => {
+  it("2° « au moins égal à 12,5 % » : 49 999,99 € SMAD (un centime sous 12,5 %) : non conforme, même si le total atteint 25 % ; écart 0,01 €", () => {
     const v = verdict({ ...DOC_SMAD, apportNumeraireSmad: 49999.99, apportAutresFrance: 60000, autresFranceDetiennentPartsProducteur: false });
-    const part = v.apportInitial.conditions.find((c) => c.libelle === "Part des éditeurs SMAD")!;
+    const part = v.apportInitial.conditions.find((c) => c.code === "B1" && c.alinea === "2°" && c.libelle.includes("12,5"))!;
     expect(part.statut).toBe("non_conforme");
     expect(n(part.ecart)).toBe(0.01);
-    expect(cond(v.apportInitial, "B2").statut).toBe("conforme");
     expect(v.apportInitial.statut).toBe("non_conforme");
+    expect(v.apportInitial.ecart?.toNumber()).toBe(0.01);
   });
 
-  it("2° : les autres entreprises détiennent des parts de producteur : non conforme ; non renseigné : incomplet", () => {
+  it("1° « soit d'un ou plusieurs éditeurs de services à la demande » : 25 % de numéraire SMAD suffit, même si les autres entreprises détiennent des parts ou si on l'ignore", () => {
+    for (const parts of [{ autresFranceDetiennentPartsProducteur: true }, {}]) {
+      const v = verdict({ ...DOC_SMAD, apportNumeraireSmad: 100000, apportAutresFrance: 40000, ...parts });
+      expect(v.apportInitial.statut).toBe("conforme");
+      expect(v.apportInitial.route).toBe("1°");
+      // The others' money is not dropped silently: the verdict says it is not counted by the 1°.
+      expect(cond(v.apportInitial, "B2").message).toMatch(/n'est pas compté/);
+    }
+  });
+
+  it("2° : « les entreprises ou organismes ne détiennent pas … de parts de producteur » : parts détenues → le 2° échoue ; non renseigné → incomplet", () => {
     const base = { ...DOC_SMAD, apportNumeraireSmad: 60000, apportAutresFrance: 40000 };
-    const parts = (v: ReturnType<typeof verdict>) => v.apportInitial.conditions.find((c) => c.libelle.startsWith("Autres apporteurs"))!;
-    expect(parts(verdict({ ...base, autresFranceDetiennentPartsProducteur: true })).statut).toBe("non_conforme");
-    const inc = parts(verdict(base));
-    expect(inc.statut).toBe("incomplet");
-    expect(inc.manquants).toEqual(["autresFranceDetiennentPartsProducteur"]);
+    const avecParts = verdict({ ...base, autresFranceDetiennentPartsProducteur: true });
+    expect(avecParts.apportInitial.statut).toBe("non_conforme");
+    // Route 2° is closed: the least addition is the 1° gap, 100 000 − 60 000 = 40 000 € of SMAD cash.
+    expect(avecParts.apportInitial.route).toBe("1°");
+    expect(avecParts.apportInitial.ecart?.toNumber()).toBe(40000);
+    const inc = verdict(base);
+    expect(inc.apportInitial.statut).toBe("incomplet");
+    expect(inc.apportInitial.route).toBe("2°");
+    expect(inc.apportInitial.conditions.find((c) => c.statut === "incomplet")!.manquants).toEqual(["autresFranceDetiennentPartsProducteur"]);
+  });
+
+  it("2° : le numéraire des éditeurs de télévision compte avec les autres entreprises, avec un avertissement", () => {
+    const v = verdict({ ...DOC_SMAD, apportNumeraireSmad: 50000, apportNumeraireTelevision: 50000, apportInitial: 100000, autresFranceDetiennentPartsProducteur: false });
+    expect(v.apportInitial.statut).toBe("conforme");
+    expect(v.apportInitial.route).toBe("2°");
+    expect(cond(v.apportInitial, "B2").avertissement).toMatch(/télévision/);
+  });
+
+  it("1° : un numéraire SMAD de 0 € ne satisfait jamais le 1°, même sur une base de 0 €", () => {
+    const v = verdict({ ...DOC_SMAD, coutDefinitif: 0, apportNumeraireSmad: 0 });
+    expect(v.apportInitial.statut).toBe("non_conforme");
+    expect(cond(v.apportInitial, "B1").statut).toBe("non_conforme");
+  });
+
+  it("1° : contrat d'achat de droits conclu avant la fin des prises de vues ; un jour après : non conforme ; pas d'engagement provisoire", () => {
+    const tot = verdict({ ...DOC_SMAD, dateContrat: "2022-11-30", dateFinTournage: "2022-12-01" }).apportInitial;
+    expect(tot.conditions.find((c) => c.libelle.startsWith("Contrat"))!.statut).toBe("conforme");
+    expect(tot.statut).toBe("conforme");
+    const tard = verdict({ ...DOC_SMAD, dateContrat: "2022-12-02", dateFinTournage: "2022-12-01" }).apportInitial;
+    expect(tard.conditions.find((c) => c.libelle.startsWith("Contrat"))!.statut).toBe("non_conforme");
+    expect(tard.statut).toBe("non_conforme");
+    const engagement = verdict({ ...DOC_SMAD, engagementFerme: true }).apportInitial;
+    const c = engagement.conditions.find((x) => x.libelle.startsWith("Contrat"))!;
+    expect(c.statut).toBe("incomplet");
+    expect(c.manquants).toEqual(["dateContrat"]);
   });
 
   it("B3 documentaire : 12 000 €/h × 1,5 h = 18 000 € ; 17 999,99 € non conforme (base 60 000 € pour rester à 25 %)", () => {
@@ -95,8 +139,10 @@ describe("B — 311-12 : œuvres conçues pour les services à la demande", () =
     expect(v.apportInitial.motif).toMatch(/préparation/);
   });
 
-  it("aide sélective : non applicable", () => {
-    expect(verdict({ ...DOC_SMAD, aide: "selective" }).apportInitial.statut).toBe("non_applicable");
+  it("aide sélective : 311-12 ne vise que les aides automatiques ; 311-11 al. 4 : ni part ni numéraire, section non applicable", () => {
+    const v = verdict({ ...DOC_SMAD, aide: "selective" });
+    expect(v.apportInitial.statut).toBe("non_applicable");
+    expect(v.apportInitial.regime).toBe("311-11");
   });
 
   it("coproduction : 12,5 % et 25 % de la participation française", () => {
@@ -110,6 +156,6 @@ describe("B — 311-12 : œuvres conçues pour les services à la demande", () =
     void apportNumeraireSmad;
     const v = verdict(reste);
     expect(v.apportInitial.statut).toBe("incomplet");
-    expect(cond(v.apportInitial, "B2").manquants).toEqual(["apportNumeraireSmad"]);
+    expect(manquantsSection(v.apportInitial)).toContain("apportNumeraireSmad");
   });
 });

@@ -31,22 +31,26 @@ describe("A1 — 311-11 al. 3 : apport initial >= 25 % de la base", () => {
   });
 
   it("base non ronde : 25 % × 1 234 567,89 € = 308 641,9725 €, comparé sans arrondi", () => {
-    const juste = verdict({ ...FICTION, coutDefinitif: 1234567.89, apportInitial: "308641.9725", apportNumeraireTelevision: 300000 });
+    const petit = { ...FICTION, coutDefinitif: 1234567.89, depensesFrance: 1100000, coutPostes: 600000, depensesFrancePostes: 500000 };
+    const juste = verdict({ ...petit, apportInitial: "308641.9725", apportNumeraireTelevision: 300000 });
     expect(cond(juste.apportInitial, "A1").statut).toBe("conforme");
     // 308 641,97 € would round to the same cent, but is 0,0025 € short: exact comparison says non conforme.
-    const arrondi = verdict({ ...FICTION, coutDefinitif: 1234567.89, apportInitial: 308641.97, apportNumeraireTelevision: 300000 });
+    const arrondi = verdict({ ...petit, apportInitial: 308641.97, apportNumeraireTelevision: 300000 });
     const a1 = cond(arrondi.apportInitial, "A1");
     expect(a1.statut).toBe("non_conforme");
-    // The message must not say "il manque 0,00 €" for a plan it rejects.
-    expect(a1.message).toContain("il manque moins d'un centime (0,0025\u202f€)");
-    expect(a1.message).not.toContain("0,00\u202f€");
+    // DOMAIN.md: a shortfall is shown rounded UP to the cent, so that adding it complies: 0,01 €, never 0,00 €.
+    expect(a1.message).toContain("il manque 0,01\u202f€");
+    expect(a1.message).not.toContain("il manque 0,00\u202f€");
+    // The minimum is shown rounded up too: 308 641,98 €, which complies; 308 641,97 € would not.
+    expect(a1.message).toContain("308\u202f641,98\u202f€");
+    expect(cond(verdict({ ...petit, apportInitial: 308641.98, apportNumeraireTelevision: 300000 }).apportInitial, "A1").statut).toBe("conforme");
     // In JSON and in CNC.ECART, a gap of 0 means "complies": the least whole cent that closes it is shown.
     expect(n(a1.ecart)).toBe(0.0025);
     expect(conditionJson(a1).ecart).toBe(0.01);
   });
 
   it("coproduction internationale : 25 % de la participation française (2 000 000 € → 500 000 €), pas du coût définitif", () => {
-    const copro = { ...FICTION, coutDefinitif: 3200000, coproductionInternationale: true, participationFrancaise: 2000000 };
+    const copro = { ...FICTION, coutDefinitif: 3200000, depensesFrance: 2900000, coproductionInternationale: true, participationFrancaise: 2000000, apportNumeraireTelevision: 400000 };
     expect(cond(verdict({ ...copro, apportInitial: 500000 }).apportInitial, "A1").statut).toBe("conforme");
     const v = verdict({ ...copro, apportInitial: 499999.99 });
     expect(cond(v.apportInitial, "A1").statut).toBe("non_conforme");
@@ -138,12 +142,36 @@ describe("A3 — 311-11 al. 4 : aide sélective", () => {
     expect(v.apportInitial.motif).toMatch(/sélective/);
     // No minimum: 0 €, for the share as for the cash, as CNC.APPORT_MIN and CNC.NUMERAIRE_MIN answer.
     expect(v.apportInitial.apportMinimum?.toNumber()).toBe(0);
-    expect(v.apportInitial.numeraireMinimum?.toNumber()).toBe(0);
+    // No hourly minimum exists: null (shown "—"), never 0,00 €.
+    expect(v.apportInitial.numeraireMinimum).toBeNull();
   });
 
-  it("aide à la préparation d'une œuvre de télévision : vérifiée comme une aide automatique", () => {
+  it("311-11 al. 4 n'écarte que la part de 25 % et le numéraire : al. 1 (contrat avant la fin des prises de vues) s'applique à l'aide sélective", () => {
+    const v = verdict({ ...FICTION, aide: "selective", apportInitial: 400000, apportNumeraireTelevision: 0, dateContrat: "2022-12-20", dateFinTournage: "2022-12-16" });
+    expect(cond(v.apportInitial, "A1").statut).toBe("non_applicable");
+    expect(cond(v.apportInitial, "A5").statut).toBe("non_conforme");
+    expect(v.apportInitial.statut).toBe("non_conforme");
+  });
+
+  it("311-11 al. 2 (72 mois dont 36 exclusifs) s'applique aussi à l'aide sélective", () => {
+    const v = verdict({ ...FICTION, aide: "selective", dureeDroitsSmadMois: 73 });
+    expect(cond(v.apportInitial, "A6").statut).toBe("non_conforme");
+    expect(v.apportInitial.statut).toBe("non_conforme");
+  });
+
+  it("311-12 dernier alinéa, « la condition d'apport initial n'est pas requise pour … les aides automatiques à la préparation » : en 2023-01, section non applicable pour une œuvre de télévision, avec l'avertissement de cette lecture", () => {
     const v = verdict({ ...FICTION, aide: "preparation", apportInitial: 900000 });
+    expect(v.apportInitial.statut).toBe("non_applicable");
+    expect(v.apportInitial.avertissement).toMatch(/préparation/);
+    expect(v.apportInitial.avertissement).toMatch(/311-12/);
+    expect(v.apportInitial.apportMinimum?.toNumber()).toBe(0);
+  });
+
+  it("aide à la préparation en 2023-02 (pas de 311-12) : vérifiée comme une aide automatique, avec un avertissement", () => {
+    const v = verdict({ ...FICTION, dateDemande: "2023-02-01", aide: "preparation", apportInitial: 900000 });
     expect(cond(v.apportInitial, "A1").statut).toBe("non_conforme");
+    expect(n(cond(v.apportInitial, "A1").ecart)).toBe(100000);
+    expect(v.apportInitial.avertissement).toMatch(/préparation/);
   });
 });
 
@@ -161,16 +189,18 @@ describe("A4 — 311-11-1 : dérogation à 20 % pour l'animation", () => {
     expect(n(cond(v.apportInitial, "A4", "a)").attendu)).toBe(60000);
   });
 
-  it("préventes à 59 999,99 € (un centime sous le double de l'écart) : dérogation refusée, 25 % exigés", () => {
+  it("préventes à 59 999,99 € (un centime sous le double de l'écart) : refusé ; 311-11-1 a) « l'apport initial effectivement réalisé » : le moindre apport conforme est 250 000 − 59 999,99 / 2 = 220 000,005 €", () => {
     const v = verdict({ ...ANIMATION, preventesInternationales: 59999.99 });
     const a4 = cond(v.apportInitial, "A4", "a)");
     expect(a4.statut).toBe("non_conforme");
     expect(n(a4.ecart)).toBe(0.01);
     const a1 = cond(v.apportInitial, "A1");
     expect(a1.statut).toBe("non_conforme");
-    expect(n(a1.attendu)).toBe(250000);
-    expect(n(a1.ecart)).toBe(30000);
-    expect(v.apportInitial.taux?.toNumber()).toBe(0.25);
+    expect(n(a1.attendu)).toBe(220000.005);
+    expect(n(a1.ecart)).toBe(0.005);
+    // Shown rounded up: adding 0,01 € complies, not 30 000 € (the gap to 25 %).
+    expect(v.apportInitial.ecart?.toNumber()).toBe(0.005);
+    expect(cond(verdict({ ...ANIMATION, preventesInternationales: 59999.99, apportInitial: 220000.01 }).apportInitial, "A1").statut).toBe("conforme");
   });
 
   it("29 points « Création » ou 35 « Fabrication » : dérogation refusée, écart en points", () => {
@@ -198,6 +228,8 @@ describe("A4 — 311-11-1 : dérogation à 20 % pour l'animation", () => {
     const a1 = cond(v.apportInitial, "A1");
     expect(a1.statut).toBe("incomplet");
     expect(a1.manquants).toEqual(["preventesInternationales", "pointsCreation", "pointsFabrication"]);
+    // DOSSIER.md: an incomplet A1 has a null gap.
+    expect(a1.ecart).toBeNull();
     expect(v.apportInitial.statut).toBe("incomplet");
   });
 
@@ -259,21 +291,40 @@ describe("A5 — 311-11 al. 1 : contrat avant la fin des prises de vues", () => 
   it("champs facultatifs : sans dates ni engagement, A5 n'est pas évaluée", () => {
     expect(verdict(FICTION).apportInitial.conditions.some((c) => c.code === "A5")).toBe(false);
   });
-  it("une seule date, sans engagement : A5 n'est pas évaluée (champ facultatif), la section dit pourquoi", () => {
-    for (const seule of [{ dateContrat: "2022-09-05" }, { dateFinTournage: "2022-12-16" }]) {
-      const section = verdict({ ...FICTION, ...seule }).apportInitial;
-      expect(section.conditions.some((c) => c.code === "A5")).toBe(false);
-      expect(section.statut).toBe("conforme");
-      expect(section.avertissement).toContain(Object.keys(seule)[0] === "dateContrat" ? "dateFinTournage manque" : "dateContrat manque");
+  it("al. 1 : sans rien sur le contrat, A5 n'est pas évaluée mais la section le rappelle", () => {
+    const section = verdict(FICTION).apportInitial;
+    expect(section.conditions.some((c) => c.code === "A5")).toBe(false);
+    expect(section.avertissement).toMatch(/non vérifié/);
+    expect(section.avertissement).toMatch(/dateContrat et dateFinTournage/);
+  });
+  it("al. 1 « lorsque le contrat n'a pas encore été conclu » : fin des prises de vues passée à la date de la demande, sans date de contrat → incomplet, dateContrat demandée, même avec un engagement ferme", () => {
+    for (const engagement of [{}, { engagementFerme: true }, { engagementFerme: false }]) {
+      const a5 = cond(verdict({ ...FICTION, dateDemande: "2023-01-16", dateFinTournage: "2022-12-16", ...engagement }).apportInitial, "A5");
+      expect(a5.statut).toBe("incomplet");
+      expect(a5.manquants).toEqual(["dateContrat"]);
     }
   });
-  it("une seule date et un engagement ferme : l'engagement est jugé, avec un avertissement", () => {
+  it("al. 1 : tournage pas encore fini à la date de la demande, engagement ferme → conforme à titre provisoire", () => {
+    const a5 = cond(verdict({ ...FICTION, dateDemande: "2023-01-16", dateFinTournage: "2023-03-01", engagementFerme: true }).apportInitial, "A5");
+    expect(a5.statut).toBe("conforme");
+  });
+  it("al. 1 : une date de contrat seule et un engagement ferme : l'engagement est jugé, avec un avertissement", () => {
     const oui = cond(verdict({ ...FICTION, dateContrat: "2022-09-05", engagementFerme: true }).apportInitial, "A5");
     expect(oui.statut).toBe("conforme");
     expect(oui.avertissement).toContain("dateContrat est donnée seule");
-    const non = cond(verdict({ ...FICTION, dateFinTournage: "2022-12-16", engagementFerme: false }).apportInitial, "A5");
-    expect(non.statut).toBe("non_conforme");
-    expect(verdict({ ...FICTION, dateFinTournage: "2022-12-16", engagementFerme: false }).apportInitial.avertissement).toBeUndefined();
+  });
+  it("al. 1 « avant la fin de la fabrication de l'animation » pour l'animation : le libellé le dit", () => {
+    const a5 = cond(verdict({ ...ANIMATION, dateContrat: "2022-12-17", dateFinTournage: "2022-12-16" }).apportInitial, "A5");
+    expect(a5.statut).toBe("non_conforme");
+    expect(a5.message).toContain("la fin de la fabrication de l'animation");
+    expect(a5.message).not.toContain("prises de vues");
+  });
+  it("al. 1 « avant le début du montage pour les œuvres intégralement composées d'images préexistantes »", () => {
+    const d = { ...FICTION, genre: "documentaire", imagesPreexistantes: true, dateFinTournage: "2022-06-01", dateDebutMontage: "2022-10-01" };
+    expect(cond(verdict({ ...d, dateContrat: "2022-09-30" }).apportInitial, "A5").statut).toBe("conforme");
+    const ko = cond(verdict({ ...d, dateContrat: "2022-10-02" }).apportInitial, "A5");
+    expect(ko.statut).toBe("non_conforme");
+    expect(ko.message).toContain("début du montage");
   });
   it("les deux dates priment sur l'engagement ferme", () => {
     const a5 = cond(verdict({ ...FICTION, dateContrat: "2022-12-17", dateFinTournage: "2022-12-16", engagementFerme: true }).apportInitial, "A5");

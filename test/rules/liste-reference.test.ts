@@ -1,9 +1,11 @@
 /** 311-30 (C1–C6), version 2023-01: the list of reference works. */
 import { ANIMATION, FICTION, cond, n, verdict } from "../outils";
+import { conditionJson } from "../../src/render/json";
 
 const DOC = {
   ...FICTION, genre: "documentaire", dureeMinutes: 52, dureeEpisodeMinutes: 52, coutDefinitif: 300000,
   apportInitial: 75000, apportNumeraireTelevision: 60000, caseMagazine: false,
+  depensesFrance: 270000, coutPostes: 150000, depensesFrancePostes: 135000,
 };
 
 describe("C1 — 1° : genre", () => {
@@ -70,28 +72,30 @@ describe("C4 — 4° : apport initial de 25 %, 15 % (animation) ou 20 % (documen
     expect(cond(v.apportInitial, "A1").statut).toBe("non_conforme");
   });
 
-  it("animation : 149 999,99 € : non conforme d'un centime ; préventes à 199 999,99 € : 25 % exigés", () => {
+  it("animation : 149 999,99 € : non conforme d'un centime ; préventes à 199 999,99 € : le moindre apport conforme est 250 000 − 199 999,99 / 2 = 150 000,005 € (4° al. 2, cas de 311-11-1 a)", () => {
     const sous = cond(verdict({ ...ANIMATION, apportInitial: 149999.99, preventesInternationales: 1000000 }).listeReference, "C4");
     expect(sous.statut).toBe("non_conforme");
     expect(n(sous.ecart)).toBe(0.01);
     const prev = cond(verdict({ ...ANIMATION, apportInitial: 150000, preventesInternationales: 199999.99 }).listeReference, "C4");
     expect(prev.statut).toBe("non_conforme");
-    expect(n(prev.attendu)).toBe(250000);
+    expect(n(prev.attendu)).toBe(150000.005);
+    expect(n(prev.ecart)).toBe(0.005);
+    expect(conditionJson(prev).ecart).toBe(0.01);
   });
 
   // Documentary, base 300 000 €: 20 % = 60 000 €, shortfall at 25 % = 15 000 €, presales 2 × 15 000 = 30 000 €.
-  it("documentaire : 60 000 € (20 %) avec préventes 30 000 € : conforme, avec l'avertissement de lecture ; 29 999,99 € : 25 % exigés", () => {
+  it("documentaire : 60 000 € (20 %) avec préventes 30 000 € : conforme, avec l'avertissement de lecture ; 29 999,99 € : moindre apport 75 000 − 29 999,99 / 2 = 60 000,005 €", () => {
     const ok = cond(verdict({ ...DOC, apportInitial: 60000, preventesInternationales: 30000 }).listeReference, "C4");
     expect(ok.statut).toBe("conforme");
     expect(n(ok.attendu)).toBe(60000);
     expect(ok.avertissement).toMatch(/documentaire/);
     const ko = cond(verdict({ ...DOC, apportInitial: 60000, preventesInternationales: 29999.99 }).listeReference, "C4");
     expect(ko.statut).toBe("non_conforme");
-    expect(n(ko.attendu)).toBe(75000);
+    expect(n(ko.attendu)).toBe(60000.005);
   });
 
-  it("œuvre SMAD (311-12) : l'apport pris est le numéraire SMAD + les autres entreprises", () => {
-    const v = verdict({ ...DOC, destination: "smad", apportInitial: 0, apportNumeraireTelevision: undefined, apportNumeraireSmad: 45000, apportAutresFrance: 30000, autresFranceDetiennentPartsProducteur: false });
+  it("œuvre SMAD (311-12 2°) : l'apport pris est le numéraire SMAD + les autres entreprises", () => {
+    const v = verdict({ ...DOC, destination: "smad", apportInitial: undefined, apportNumeraireTelevision: undefined, apportNumeraireSmad: 45000, apportAutresFrance: 30000, autresFranceDetiennentPartsProducteur: false });
     const c4 = cond(v.listeReference, "C4");
     expect(c4.statut).toBe("conforme");
     expect(n(c4.constate)).toBe(75000);

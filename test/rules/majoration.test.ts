@@ -55,7 +55,8 @@ describe("D — 311-50 1° : fiction, documentaire, spectacle vivant", () => {
 
 describe("D — 311-50 2° : animation", () => {
   // 338 min = 5,6333 h; 350 000 €/h × 338 / 60 = 1 971 666,67 € (exactly 1 971 666,666…).
-  const ANIM = { ...ANIMATION, apportInitial: 260000, pointsCreation: 30, pointsFabrication: 45, depensesFrance: 1971667 };
+  // 350 000 €/h × 338 min = 1 971 666,67 € of French spend: the cost (2 500 000 €) is above it.
+  const ANIM = { ...ANIMATION, coutDefinitif: 2500000, apportInitial: 650000, pointsCreation: 30, pointsFabrication: 45, depensesFrance: 1971667 };
   it("dépenses horaires ≥ 350 000 € et points 30/45 : conforme", () => {
     expect(verdict(ANIM).majoration.statut).toBe("conforme");
   });

@@ -86,7 +86,7 @@ describe("E2 — 311-10 : animation 15 % avec préventes = 1 × l'écart ; docum
     expect(cond(verdict({ ...ANIMATION, dateDemande: F, apportInitial: 150000, preventesInternationales: 100000, pointsCreation: 29 }).apportInitial, "A1").statut).toBe("non_conforme");
   });
   // Documentary, base 300 000 €: 20 % = 60 000 €, shortfall 15 000 €, presales 2 × 15 000 = 30 000 €.
-  const DOC = { ...FICTION, dateDemande: F, genre: "documentaire", dureeMinutes: 52, coutDefinitif: 300000, apportNumeraireTelevision: 60000, caseMagazine: false };
+  const DOC = { ...FICTION, dateDemande: F, genre: "documentaire", dureeMinutes: 52, coutDefinitif: 300000, apportNumeraireTelevision: 55000, caseMagazine: false, depensesFrance: 270000, coutPostes: 150000, depensesFrancePostes: 135000 };
   it("documentaire : apport 60 000 € (20 %), préventes 30 000 € : conforme à 20 % (311-10 2°), sans points", () => {
     const v = verdict({ ...DOC, apportInitial: 60000, preventesInternationales: 30000 });
     const a1 = cond(v.apportInitial, "A1");
@@ -154,7 +154,7 @@ describe("E5 — 311-51 : plus de condition de 80 % du coût définitif", () => 
     expect(n(b.ecart)).toBe(0.01);
   });
   it("animation : inchangée (350 000 €/h, 30/45 points)", () => {
-    const m = verdict({ ...ANIMATION, dateDemande: "2023-02-01", apportInitial: 260000, pointsFabrication: 44, depensesFrance: 5000000 }).majoration;
+    const m = verdict({ ...ANIMATION, dateDemande: "2023-02-01", coutDefinitif: 6000000, apportInitial: 1500000, pointsFabrication: 44, depensesFrance: 5000000 }).majoration;
     expect(m.statut).toBe("non_conforme");
     expect(cond(m, "D", "2° b)").article).toBe("311-51");
   });

@@ -1,14 +1,76 @@
 /**
- * What the browser tests share: Debian's Chromium (never a downloaded browser) with the project's
- * flags, and a static server for the built add-in on 127.0.0.1 and a free port.
+ * What the browser tests share: a Chromium-family browser already on the machine (never a
+ * downloaded one) with the project's flags, and a static server for the built add-in on 127.0.0.1
+ * and a free port.
  */
-import { readFileSync } from "fs";
+import { accessSync, constants, readFileSync, statSync } from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import { chromium, type Browser } from "playwright-core";
 
-export const CHROMIUM = "/usr/bin/chromium";
+/** The environment variable naming a browser, when it is somewhere the search below does not look. */
+export const VARIABLE_NAVIGATEUR = "CNC_CHROMIUM";
+
+/** Browser programs by name, looked up in PATH: Debian/Ubuntu Chromium, Google Chrome, Microsoft Edge. */
+const NOMS = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "microsoft-edge", "microsoft-edge-stable", "msedge"];
+
+/** Where installers put them when they are not in PATH (Linux, macOS, Windows). */
+function emplacements(env: NodeJS.ProcessEnv): string[] {
+  const windows = [env["ProgramFiles"], env["ProgramFiles(x86)"], env["LOCALAPPDATA"]].filter((d): d is string => Boolean(d));
+  return [
+    "/usr/bin/chromium", "/usr/lib/chromium/chromium", "/snap/bin/chromium", "/opt/google/chrome/chrome", "/opt/microsoft/msedge/msedge",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+    ...windows.flatMap((d) => [path.join(d, "Google", "Chrome", "Application", "chrome.exe"), path.join(d, "Microsoft", "Edge", "Application", "msedge.exe"), path.join(d, "Chromium", "Application", "chrome.exe")]),
+  ];
+}
+
+export function executable(fichier: string): boolean {
+  try {
+    if (!statSync(fichier).isFile()) return false;
+    accessSync(fichier, process.platform === "win32" ? constants.F_OK : constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** How to get a browser, in one line (the message of a failed browser test). */
+export const COMMENT_INSTALLER = `installez Chromium (Debian/Ubuntu : « sudo apt-get install chromium »), Google Chrome ou Microsoft Edge, ou indiquez le chemin d'un navigateur de la famille Chromium dans la variable ${VARIABLE_NAVIGATEUR}`;
+
+/** An error shown as its one French line: no stack, since the cause is the machine, not the code. */
+export class NavigateurIntrouvable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NavigateurIntrouvable";
+    this.stack = message;
+  }
+}
+
+/**
+ * The browser the tests drive: $CNC_CHROMIUM if set, else the first Chromium-family browser found
+ * in PATH or where installers put it. Throws NavigateurIntrouvable (one French line) otherwise.
+ */
+export function trouverNavigateur(env: NodeJS.ProcessEnv = process.env, estExecutable: (f: string) => boolean = executable): string {
+  const choisi = env[VARIABLE_NAVIGATEUR];
+  if (choisi) {
+    if (estExecutable(choisi)) return choisi;
+    throw new NavigateurIntrouvable(`Tests du volet dans le navigateur : ${VARIABLE_NAVIGATEUR}=${choisi} n'est pas un programme exécutable ; ${COMMENT_INSTALLER}.`);
+  }
+  const chemins = (env["PATH"] ?? "").split(path.delimiter).filter(Boolean);
+  const suffixes = process.platform === "win32" ? [".exe", ""] : [""];
+  for (const nom of NOMS) {
+    for (const d of chemins) for (const s of suffixes) {
+      const f = path.join(d, nom + s);
+      if (estExecutable(f)) return f;
+    }
+  }
+  const trouve = emplacements(env).find(estExecutable);
+  if (trouve) return trouve;
+  throw new NavigateurIntrouvable(`Tests du volet dans le navigateur : aucun navigateur Chromium, Chrome ou Edge trouvé ; ${COMMENT_INSTALLER}.`);
+}
 export const OPTIONS_CHROMIUM = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 const TYPES: Record<string, string> = {
@@ -41,8 +103,15 @@ export function servir(racine: string): Promise<Serveur> {
   })));
 }
 
-export function lancerChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: OPTIONS_CHROMIUM });
+export async function lancerChromium(): Promise<Browser> {
+  const executablePath = trouverNavigateur();
+  try {
+    return await chromium.launch({ executablePath, headless: true, args: OPTIONS_CHROMIUM });
+  } catch (e) {
+    // Playwright's launch log is long and English: keep its first line, after ours.
+    const cause = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+    throw new NavigateurIntrouvable(`Tests du volet dans le navigateur : « ${executablePath} » ne démarre pas (${cause}) ; ${COMMENT_INSTALLER}.`);
+  }
 }
 
 export interface Violation { directive: string; source: string; bloque: string }

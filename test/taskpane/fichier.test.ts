@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "fs";
 import * as path from "path";
-import { libelleDossier, lireFichierDossiers, TAILLE_MAX_OCTETS } from "../../src/taskpane/fichier";
+import { estClasseur, libelleDossier, lireFichierDossiers, TAILLE_MAX_OCTETS } from "../../src/taskpane/fichier";
 import { numeroArticle, urlArticle } from "../../src/taskpane/legifrance";
 
 const EXEMPLES = path.resolve(__dirname, "../../examples");
@@ -69,5 +69,33 @@ describe("liens vers Légifrance", () => {
     expect(u.searchParams.get("query")).toBe("311-11-1");
     expect(u.searchParams.get("searchField")).toBe("NUM_ARTICLE");
     expect(urlArticle("sans numéro")).toBeNull();
+  });
+});
+
+describe("un classeur choisi à la place d'un dossier JSON", () => {
+  const classeur = readFileSync(path.join(EXEMPLES, "plan-financement.xlsx"));
+
+  test.each([
+    ["plan-financement.xlsx", classeur],
+    // Renamed, a workbook is still one: its first bytes say so (ZIP, as xlsx and ods are).
+    ["plan.bin", classeur],
+    // The older binary Excel format (OLE2 compound file).
+    ["ancien.dat", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])],
+    ["budget.ods", octets("")],
+    ["macro.XLSM", octets("x")],
+  ])("%s : « c'est un classeur », pas « ce n'est pas un texte UTF-8 »", (nom, contenu) => {
+    expect(estClasseur(contenu, nom)).toBe(true);
+    const lu = lireFichierDossiers(contenu, nom);
+    expect(lu.ok).toBe(false);
+    if (lu.ok) return;
+    expect(lu.titre).toBe(`Le fichier « ${nom} » n'est pas un dossier JSON.`);
+    expect(lu.erreurs[0].message).toContain("c'est un classeur : ouvrez-le dans Excel");
+    expect(lu.erreurs[0].message).toContain("cnc-rga verifier");
+    expect(lu.erreurs[0].message).not.toContain("UTF-8");
+  });
+
+  test("un dossier JSON n'est pas pris pour un classeur", () => {
+    expect(estClasseur(readFileSync(path.join(EXEMPLES, "serie-fiction.json")), "serie-fiction.json")).toBe(false);
+    expect(estClasseur(octets("PK"), "court.json")).toBe(false);
   });
 });

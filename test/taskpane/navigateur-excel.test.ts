@@ -5,9 +5,10 @@
  * table, its refresh when Excel reports a change, and the "Insérer un plan de financement modèle"
  * button. Screenshot: test-output/taskpane/volet-excel.png.
  */
-import { mkdirSync } from "fs";
+import { mkdirSync, readFileSync } from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import ts from "typescript";
 import { definition, lirePlage, type Cellule } from "../../src/dossier";
 import { euros, evaluer } from "../../src/rules";
 import { construireBundle, RACINE } from "../helpers/bundle";
@@ -28,38 +29,32 @@ const TABLE: Cellule[][] = [
   ["Remarques", "", ""],
 ];
 
-/** office.js as the page gets it in this test: Excel as host, and a workbook of one Dossier table. */
+/**
+ * office.js as the page gets it in this test: Excel as host, with the strict fake workbook of
+ * ./classeur-factice.ts (the same file as the unit tests, transpiled) holding one Dossier table;
+ * Office.addin's visibility messages and openBrowserWindow recorded for the test to drive and read.
+ */
 function officeFactice(valeurs: Cellule[][]): string {
+  const source = readFileSync(path.join(__dirname, "classeur-factice.ts"), "utf8");
+  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
   return `(() => {
-  const etat = { valeurs: ${JSON.stringify(valeurs)}, feuilles: ["Feuil1"], tables: ["Dossier"], gestionnaires: [], ajoutees: [], cellules: 0 };
-  window.__excel = etat;
-  const nul = () => ({ isNullObject: true, load() { return this; } });
-  const existe = (o) => Object.assign(o, { isNullObject: false, load() { return this; } });
-  // Accepts any chain of writes and calls (format.fill.color = …, conditionalFormats.add(…)…).
-  const partout = () => new Proxy(function () {}, { get: (c, p) => (p === "then" ? undefined : partout()), set: () => true, apply: () => partout() });
-  const tableDossier = existe({ name: "Dossier", getRange: () => existe({ get values() { return etat.valeurs; }, address: "Feuil1!A1:C9" }) });
-  const feuilleAjoutee = () => new Proxy({}, { get: (c, p) => p === "getRange" ? () => { etat.cellules++; return partout(); } : partout() });
-  const ctx = {
-    workbook: {
-      getActiveCell: () => existe({ rowIndex: 0, getTables: () => ({ items: [], load() { return this; } }) }),
-      worksheets: {
-        getActiveWorksheet: () => ({ tables: { items: [tableDossier], load() { return this; } }, names: { getItemOrNullObject: nul } }),
-        getItemOrNullObject: (n) => (etat.feuilles.includes(n) ? existe({}) : nul()),
-        add: (n) => { etat.feuilles.push(n); etat.ajoutees.push(n); return feuilleAjoutee(); },
-        onChanged: { add: (f) => { etat.gestionnaires.push(f); return {}; } },
-        onSelectionChanged: { add: () => ({}) },
-        onActivated: { add: () => ({}) },
-      },
-      tables: { getItemOrNullObject: (n) => (n === "Dossier" ? tableDossier : nul()) },
-      names: { getItemOrNullObject: nul },
-    },
-    sync: async () => {},
+  const exports = {};
+  ${js}
+  const classeur = new exports.ClasseurFactice({ feuilles: ["Feuil1"], tables: [{ nom: "Dossier", feuille: "Feuil1", valeurs: ${JSON.stringify(valeurs)} }] });
+  window.__classeur = classeur;
+  window.__ouverts = [];
+  let visibilite = null;
+  window.__visibilite = (mode) => visibilite && visibilite({ visibilityMode: mode });
+  window.Office = {
+    onReady: async () => ({ host: "Excel", platform: "PC" }),
+    HostType: { Excel: "Excel" },
+    VisibilityMode: { taskpane: "Taskpane", hidden: "Hidden" },
+    addin: { onVisibilityModeChanged: async (f) => { visibilite = f; return async () => {}; } },
+    context: { ui: { openBrowserWindow: (url) => { window.__ouverts.push(url); } }, requirements: { isSetSupported: () => true } },
   };
-  window.Office = { onReady: async () => ({ host: "Excel", platform: "PC" }), HostType: { Excel: "Excel" } };
-  window.Excel = { run: async (f) => f(ctx) };
+  window.Excel = classeur.excel;
   // In Excel, office.js also gives the page's custom functions (shared runtime) their registry.
   window.CustomFunctions = { associate: () => {}, Error: class extends Error {}, ErrorCode: {} };
-  window.__declencher = async () => { for (const f of etat.gestionnaires) await f({}); };
 })();`;
 }
 
@@ -72,13 +67,14 @@ function verdictTable(valeurs: Cellule[][]) {
 let serveur: Serveur;
 let navigateur: Browser;
 let page: Page;
+let contexte: BrowserContext;
 const requetes: string[] = [];
 const erreursPage: string[] = [];
 
 beforeAll(async () => {
   serveur = await servir(await construireBundle("offline"));
   navigateur = await lancerChromium();
-  const contexte = await navigateur.newContext({ viewport: { width: 380, height: 900 }, locale: "fr-FR" });
+  contexte = await navigateur.newContext({ viewport: { width: 380, height: 900 }, locale: "fr-FR" });
   contexte.on("request", (r) => requetes.push(r.url()));
   await contexte.addInitScript(scriptViolations);
   await contexte.route(`${serveur.origine}/office-js/office.js`, (r) => r.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: officeFactice(TABLE) }));
@@ -109,28 +105,104 @@ test("dans Excel : le tableau « Dossier » du classeur, sa source, ses libellé
   await page.screenshot({ path: path.join(RACINE, "test-output", "taskpane", "volet-excel.png"), fullPage: true });
 }, LIMITE);
 
-test("une modification des cellules signalée par Excel met le résumé à jour", async () => {
+type Fenetre = {
+  __classeur: { modifier(f: string, a: string, v: unknown[][]): void; declencher(e: string): Promise<void>; syncs: number; gestionnaires: Record<string, unknown[]>; feuille(n: string): unknown; tables: { nom: string }[] };
+  __visibilite(mode: string): void;
+  __ouverts: string[];
+};
+const ligneApport = TABLE.findIndex((l) => l[0] === libelle("apportInitial")) + 1;
+
+test("une modification des cellules signalée par Excel met le résumé à jour, en deux allers-retours au plus", async () => {
   const nouvelles = TABLE.map((l) => (l[0] === libelle("apportInitial") ? [l[0], 500000, ""] : l));
   const v = verdictTable(nouvelles);
   expect(v.apportInitial.statut).toBe("conforme");
-  await page.evaluate((valeurs) => {
-    const w = window as unknown as { __excel: { valeurs: unknown }; __declencher: () => Promise<void> };
-    w.__excel.valeurs = valeurs;
-    return w.__declencher();
-  }, nouvelles);
+  const avant = await page.evaluate(() => (window as unknown as Fenetre).__classeur.syncs);
+  await page.evaluate((ligne) => {
+    const w = window as unknown as Fenetre;
+    w.__classeur.modifier("Feuil1", `B${ligne}`, [[500000]]);
+    return w.__classeur.declencher("onChanged");
+  }, ligneApport);
   await page.locator('[data-section="apportInitial"][data-statut="conforme"]').waitFor({ timeout: LIMITE });
   await expect(statuts(page)).resolves.toEqual([v.apportInitial.statut, v.listeReference.statut, v.majoration.statut]);
+  expect(await page.evaluate(() => (window as unknown as Fenetre).__classeur.syncs) - avant).toBeLessThanOrEqual(2);
+}, LIMITE);
+
+test("volet caché : les gestionnaires sont retirés et rien n'est lu ; volet remontré : relu", async () => {
+  await page.evaluate(() => (window as unknown as Fenetre).__visibilite("Hidden"));
+  await page.waitForFunction(() => (window as unknown as Fenetre).__classeur.gestionnaires.onChanged.length === 0, undefined, { timeout: LIMITE });
+  const avant = await page.evaluate(() => (window as unknown as Fenetre).__classeur.syncs);
+  await page.evaluate((ligne) => {
+    const w = window as unknown as Fenetre;
+    w.__classeur.modifier("Feuil1", `B${ligne}`, [[400000]]);
+    return w.__classeur.declencher("onChanged");
+  }, ligneApport);
+  expect(await page.evaluate(() => (window as unknown as Fenetre).__classeur.syncs)).toBe(avant);
+  await expect(page.locator('[data-section="apportInitial"]').getAttribute("data-statut")).resolves.toBe("conforme");
+  await page.evaluate(() => (window as unknown as Fenetre).__visibilite("Taskpane"));
+  await page.locator('[data-section="apportInitial"][data-statut="non_conforme"]').waitFor({ timeout: LIMITE });
+  expect(await page.evaluate(() => (window as unknown as Fenetre).__classeur.gestionnaires.onChanged.length)).toBe(1);
+  // Back to the table of the first test for the ones after.
+  await page.evaluate((ligne) => {
+    const w = window as unknown as Fenetre;
+    w.__classeur.modifier("Feuil1", `B${ligne}`, [[500000]]);
+    return w.__classeur.declencher("onChanged");
+  }, ligneApport);
+  await page.locator('[data-section="apportInitial"][data-statut="conforme"]').waitFor({ timeout: LIMITE });
+}, LIMITE);
+
+test("un lien d'article s'ouvre dans le navigateur par Office.context.ui.openBrowserWindow, pas dans le volet", async () => {
+  const pages = contexte.pages().length;
+  await page.locator('[data-role="article"]').first().click();
+  await page.waitForFunction(() => (window as unknown as Fenetre).__ouverts.length > 0, undefined, { timeout: LIMITE });
+  const ouverts = await page.evaluate(() => (window as unknown as Fenetre).__ouverts);
+  expect(ouverts[0]).toMatch(/^https:\/\/www\.legifrance\.gouv\.fr\/search\/code\?/);
+  expect(contexte.pages().length).toBe(pages);
+  expect(page.url()).toMatch(/taskpane\.html$/);
 }, LIMITE);
 
 test("« Insérer un plan de financement modèle » ajoute une feuille au nom libre et le dit", async () => {
   // The workbook already has a table "Dossier": the first free set of names is the second.
   await page.locator('[data-action="inserer"]').click();
   await page.locator('[data-role="notification"]', { hasText: "Feuille « Plan de financement (2) » ajoutée" }).waitFor({ timeout: LIMITE });
-  const etat = await page.evaluate(() => (window as unknown as { __excel: { ajoutees: string[]; cellules: number } }).__excel);
-  expect(etat.ajoutees).toEqual(["Plan de financement (2)"]);
-  expect(etat.cellules).toBeGreaterThan(100);
+  const tables = await page.evaluate(() => (window as unknown as Fenetre).__classeur.tables.map((t) => t.nom));
+  expect(tables).toEqual(["Dossier", "Dossier_2", "Financements_2"]);
   await page.locator('[data-action="inserer"]').click();
   await page.locator('[data-role="notification"]', { hasText: "Feuille « Plan de financement (3) » ajoutée" }).waitFor({ timeout: LIMITE });
+}, LIMITE);
+
+test("dans Office mais office.js injoignable (CDN bloqué) : le volet le dit, au lieu du mode autonome", async () => {
+  const c = await navigateur.newContext({ viewport: { width: 380, height: 700 }, locale: "fr-FR" });
+  await c.route(`${serveur.origine}/office-js/office.js`, (r) => r.abort("internetdisconnected"));
+  const p = await c.newPage();
+  await p.goto(`${serveur.origine}/taskpane.html?_host_Info=Excel$Win32$16.01$fr-FR$$$$0`);
+  await p.locator("#avis", { hasText: "office.js" }).waitFor({ timeout: LIMITE });
+  await expect(p.locator("#avis").textContent()).resolves.toContain("appsforoffice.microsoft.com");
+  await expect(p.locator("#mode").textContent()).resolves.toBe("Excel — hors ligne");
+  await p.screenshot({ path: path.join(RACINE, "test-output", "taskpane", "volet-office-injoignable.png"), fullPage: true });
+  // The same failure in an ordinary browser tab is the standalone mode, as before.
+  const q = await c.newPage();
+  await q.goto(`${serveur.origine}/taskpane.html`);
+  await q.locator("#mode", { hasText: "Hors d'Excel : dossier JSON" }).waitFor({ timeout: LIMITE });
+  await c.close();
+}, LIMITE);
+
+test("un ancien webview (sans customElements, comme Internet Explorer 11) : « Navigateur non pris en charge », pas un volet vide", async () => {
+  const c = await navigateur.newContext({ viewport: { width: 380, height: 700 }, locale: "fr-FR" });
+  await c.addInitScript(() => {
+    Object.defineProperty(window, "customElements", { value: undefined, configurable: true });
+  });
+  await c.route(`${serveur.origine}/office-js/office.js`, (r) => r.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: officeFactice(TABLE) }));
+  const p = await c.newPage();
+  await p.goto(`${serveur.origine}/taskpane.html`);
+  const avis = p.locator('[data-role="navigateur-non-pris-en-charge"]');
+  await avis.waitFor({ timeout: LIMITE });
+  await expect(avis.textContent()).resolves.toContain("Navigateur non pris en charge");
+  await expect(avis.textContent()).resolves.toContain("WebView2");
+  await p.waitForTimeout(300);
+  // The modern pane did not draw over it.
+  expect(await p.locator("#mode").count()).toBe(0);
+  await p.screenshot({ path: path.join(RACINE, "test-output", "taskpane", "volet-ancien-navigateur.png"), fullPage: true });
+  await c.close();
 }, LIMITE);
 
 test("toujours rien hors de 127.0.0.1, ni erreur de script, ni entorse à la CSP venant du volet", async () => {

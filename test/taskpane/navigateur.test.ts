@@ -10,9 +10,11 @@ import { mkdirSync, readFileSync } from "fs";
 import * as path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { parseDossier } from "../../src/dossier";
-import { alineaTexte, LIBELLES_STATUT, rapportTexte, SYMBOLES, valeurTexte } from "../../src/render/texte";
-import { dateLongue, euros, evaluer, type Section, type Verdict } from "../../src/rules";
+import { alineaTexte, ecartTexte, LIBELLES_STATUT, rapportTexte, SYMBOLES, valeurTexte } from "../../src/render/texte";
+import { dateLongue, ecartAuCentime, euros, evaluer, type Section, type Verdict } from "../../src/rules";
 import { urlArticle } from "../../src/taskpane/legifrance";
+import { parGravite } from "../../src/taskpane/vue/action";
+import { libelleChamp, messageEnFrancais, uniteAffichee } from "../../src/taskpane/vue/libelles";
 import { construireBundle, RACINE } from "../helpers/bundle";
 import { lancerChromium, scriptViolations, servir, type Serveur, type Violation } from "./chromium";
 
@@ -92,24 +94,29 @@ function majuscule(t: string): string {
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
-/** What the page must show for this verdict, from the core's own values. */
+/**
+ * What the page must show for this verdict, from the core's own values: conditions failing first,
+ * then incomplete ones; a shortfall only where there is one; figures in their unit; messages with
+ * French labels instead of field names.
+ */
 function attendu(v: Verdict) {
   const section = (cle: string, s: Section) => ({
     cle,
     statut: s.statut,
     badge: majuscule(LIBELLES_STATUT[s.statut]),
-    manque: s.statut === "non_conforme" && s.ecart !== null && !s.ecart.isZero() ? `Il manque ${euros(s.ecart)}` : null,
-    conditions: s.conditions.map((c) => {
+    manque: s.statut === "non_conforme" && s.ecart !== null && s.ecart.greaterThan(0) ? `Il manque ${euros(ecartAuCentime(s.ecart))}` : null,
+    conditions: parGravite(s.conditions).map((c) => {
       const applicable = c.statut !== "non_applicable";
+      const unite = uniteAffichee(c);
       return {
         code: c.code,
         statut: c.statut,
         symbole: SYMBOLES[c.statut],
-        attendu: applicable ? valeurTexte(c.attendu, c.unite) : null,
-        constate: applicable ? valeurTexte(c.constate, c.unite) : null,
-        ecart: applicable && c.ecart !== null && c.unite !== null ? valeurTexte(c.ecart, c.unite) : null,
-        message: c.message,
-        avertissement: c.avertissement ? `⚠ ${c.avertissement}` : null,
+        attendu: applicable ? valeurTexte(c.attendu, unite) : null,
+        constate: applicable ? valeurTexte(c.constate, unite) : null,
+        ecart: c.statut === "non_conforme" && c.ecart !== null && c.ecart.greaterThan(0) && unite !== null ? ecartTexte(c.ecart, unite) : null,
+        message: messageEnFrancais(c.message),
+        avertissement: c.avertissement ? `⚠ ${messageEnFrancais(c.avertissement)}` : null,
         article: `art. ${c.article} ${alineaTexte(c.alinea)}`,
         href: urlArticle(c.article),
         target: "_blank",
@@ -158,10 +165,14 @@ test("un dossier non conforme : ce qui manque, en euros, et la version 2023-02 (
   expect(apport.statut).toBe("non_conforme");
   expect(apport.manque).toBe("Il manque 20\u202f000,00\u202f€");
   expect(apport.conditions[0]).toMatchObject({ code: "A1", symbole: "✗", article: "art. 311-9 al. 3", attendu: "500\u202f000,00\u202f€", constate: "480\u202f000,00\u202f€", ecart: "20\u202f000,00\u202f€" });
-  expect(reference.conditions.map((c) => c.symbole)).toEqual(["✓", "–", "✗", "✗", "–", "?"]);
+  // Failing first, then incomplete, then passing, then not applicable.
+  expect(reference.conditions.map((c) => c.symbole)).toEqual(["✗", "✗", "?", "✓", "–", "–"]);
+  expect(reference.conditions.map((c) => c.code)).toEqual(["C3", "C4", "C6", "C1", "C2", "C5"]);
   expect(majoration).toMatchObject({ statut: "non_conforme", badge: "Non conforme" });
   expect(apport.conditions[0].href).toBe("https://www.legifrance.gouv.fr/search/code?tab_selection=code&searchField=NUM_ARTICLE&query=311-9");
-  await expect(page.locator('[data-role="manquants"]').first().textContent()).resolves.toContain("Diffusée l'année précédente (diffuseeAnneePrecedente)");
+  await expect(page.locator('[data-role="manquants"]').first().textContent()).resolves.toBe(`À renseigner : ${libelleChamp("diffuseeAnneePrecedente")}, ${libelleChamp("versionDefinitiveAcceptee")}`);
+  // Field names never reach the page: only their French labels.
+  expect(await page.locator(".resume").textContent()).not.toMatch(/diffuseeAnneePrecedente|versionDefinitiveAcceptee/);
   await page.screenshot({ path: path.join(CAPTURES, "dossier-non-conforme.png"), fullPage: true });
 }, LIMITE);
 
@@ -227,6 +238,8 @@ test("le lien d'un article ne s'ouvre qu'au clic, dans une nouvelle fenêtre (r�
   const url = urlArticle("311-9")!;
   await contexte.route(/^https:\/\/www\.legifrance\.gouv\.fr\//, (r) => r.fulfill({ status: 200, contentType: "text/plain; charset=utf-8", body: "Légifrance (simulé)" }));
   const fenetre = contexte.waitForEvent("page");
+  // The conditions are in the section's details, collapsed until opened.
+  await page.locator('[data-section="apportInitial"] summary').click();
   await page.locator('[data-section="apportInitial"] [data-role="article"]').first().click();
   const nouvelle = await fenetre;
   await nouvelle.waitForLoadState();

@@ -12,8 +12,9 @@ function directives(html: string): Map<string, string[]> {
   return new Map(m[1].split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([nom, ...valeurs]) => [nom, valeurs]));
 }
 
+/** The page's scripts without their version query (`functions.js?<hash>`, docs/deploiement.md). */
 function scripts(html: string): (string | null)[] {
-  return [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => /\bsrc="?([^"\s>]+)/.exec(m[1])?.[1] ?? null);
+  return [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => /\bsrc="?([^"\s>]+)/.exec(m[1])?.[1]?.replace(/\?.*$/, "") ?? null);
 }
 
 const STRICTES: [string, string[]][] = [
@@ -28,7 +29,8 @@ test("construction normale : office.js du CDN de Microsoft, seul hôte extérieu
   const csp = directives(html);
   for (const [nom, valeurs] of STRICTES) expect([nom, csp.get(nom)]).toEqual([nom, valeurs]);
   expect(csp.get("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);
-  expect(scripts(html)).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "functions.js", "taskpane.js"]);
+  // First the ES5 guard for old webviews (src/taskpane/ancien-navigateur.js), then office.js.
+  expect(scripts(html)).toEqual(["ancien-navigateur.js", "https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "functions.js", "taskpane.js"]);
 }, 600_000);
 
 test("construction hors ligne : tout vient de la page elle-même", async () => {
@@ -36,5 +38,5 @@ test("construction hors ligne : tout vient de la page elle-même", async () => {
   const csp = directives(html);
   for (const [nom, valeurs] of STRICTES) expect([nom, csp.get(nom)]).toEqual([nom, valeurs]);
   expect(csp.get("script-src")).toEqual(["'self'"]);
-  expect(scripts(html)).toEqual(["office-js/office.js", "functions.js", "taskpane.js"]);
+  expect(scripts(html)).toEqual(["ancien-navigateur.js", "office-js/office.js", "functions.js", "taskpane.js"]);
 }, 600_000);

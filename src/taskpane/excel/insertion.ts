@@ -88,14 +88,19 @@ function ecrireMiseEnForme(feuille: Excel.Worksheet, m: MiseEnFormeModele): void
   mf.cellValue.rule = { formula1: `=${m.egal}`, operator: "EqualTo" };
 }
 
-/** Writes a template sheet (src/modele data) into an empty worksheet. */
+/**
+ * Writes a template sheet (src/modele data) into an empty worksheet, in the order Excel requires: the
+ * constant cells (the tables' headers among them), then the tables, then the formulas — Excel refuses
+ * a structured reference (`Financements[Montant (€)]`) to a table that does not exist yet.
+ */
 export function ecrireFeuille(feuille: Excel.Worksheet, modele: FeuilleModele): void {
-  for (const c of modele.cellules) ecrireCellule(feuille, c);
+  for (const c of modele.cellules) if (c.formule === undefined) ecrireCellule(feuille, c);
   for (const t of modele.tables) {
     const table = feuille.tables.add(t.plage, true);
     table.name = t.nom;
     table.showBandedRows = false;
   }
+  for (const c of modele.cellules) if (c.formule !== undefined) ecrireCellule(feuille, c);
   for (const v of modele.validations) ecrireValidation(feuille, v);
   for (const m of modele.misesEnForme) ecrireMiseEnForme(feuille, m);
   // Column widths are given in characters; Excel's default font draws about 7 points a character.
@@ -126,16 +131,47 @@ async function premiersNomsLibres(ctx: Excel.RequestContext): Promise<NomsPlan> 
   return libre.noms;
 }
 
-/** Adds and activates a new financing-plan sheet; returns its names. */
+function messageErreur(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Removes the sheet `nom` if it exists; true when it was there and is gone. */
+async function supprimerFeuille(ctx: Excel.RequestContext, nom: string): Promise<boolean> {
+  const f = ctx.workbook.worksheets.getItemOrNullObject(nom);
+  f.load("name");
+  await ctx.sync();
+  if (f.isNullObject) return false;
+  f.delete();
+  await ctx.sync();
+  return true;
+}
+
+/**
+ * Adds and activates a new financing-plan sheet; returns its names. Two syncs: the free names, then
+ * the whole sheet. An Excel batch is not a transaction: if Excel refuses an operation midway, the
+ * ones before it are done; the half-made sheet is then deleted and the error says so, in French.
+ */
 export async function insererPlanFinancement(): Promise<NomsPlan & { modele: PlanModele }> {
   return Excel.run(async (ctx) => {
     const noms = await premiersNomsLibres(ctx);
     const modele = modelePlan({ nomFeuille: noms.feuille, nomTableDossier: noms.tableDossier, nomTableFinancements: noms.tableFinancements });
-    const feuille = ctx.workbook.worksheets.add(noms.feuille);
-    ecrireFeuille(feuille, modele);
-    feuille.activate();
-    feuille.getRange(modele.valeurs.titre).select();
-    await ctx.sync();
+    try {
+      const feuille = ctx.workbook.worksheets.add(noms.feuille);
+      ecrireFeuille(feuille, modele);
+      feuille.activate();
+      feuille.getRange(modele.valeurs.titre).select();
+      await ctx.sync();
+    } catch (e) {
+      let nettoyage: string;
+      try {
+        nettoyage = (await supprimerFeuille(ctx, noms.feuille))
+          ? `La feuille « ${noms.feuille} » commencée a été supprimée : le classeur est comme avant.`
+          : "Aucune feuille n'a été ajoutée : le classeur est comme avant.";
+      } catch (e2) {
+        nettoyage = `La feuille « ${noms.feuille} » commencée n'a pas pu être supprimée (${messageErreur(e2)}) : supprimez-la à la main.`;
+      }
+      throw new Error(`Excel a refusé une étape de l'insertion (${messageErreur(e)}). ${nettoyage}`);
+    }
     return { ...noms, modele };
   });
 }

@@ -10,11 +10,24 @@
  *    `Dossier` scoped to that sheet;
  * 3. anywhere in the workbook, a table named `Dossier`;
  * 4. a workbook name `Dossier` (a plain `Champ | Valeur` range).
- * Calls are batched: one `sync` per step, null objects instead of exceptions.
+ * Two round trips (`sync`) per reading, whatever the workbook (BENCHMARKS.md): the first loads the
+ * active cell's tables, the active sheet's tables and the candidate names at once; the second loads
+ * the catalogue row (if any) and the chosen `Champ | Valeur` range together. Null objects, never
+ * exceptions, for what may be missing. A selection that is not a range (a chart) fails the first
+ * batch: the reading is then done again without the active cell.
+ *
+ * Dates: Excel hands a date cell as its serial number, counted from 1900 or, in workbooks made with
+ * the 1904 date system (older Mac files), from 1904: 1462 days less. DATE(1904;1;1) is 0 in the latter
+ * and 1462 in the former (Excel's DATE help: "year … from 1900 or 1904 depending on the workbook's
+ * date system"), so one worksheet-function call in the first batch tells which, and the serial
+ * numbers of date fields are moved to the 1900 system before reading.
  */
-import { champDepuisLibelle, lirePlage, type Cellule, type LecturePlage } from "../../dossier";
+import { champDepuisLibelle, definition, lirePlage, type Cellule, type LecturePlage } from "../../dossier";
 
 export const NOM_DOSSIER = "Dossier";
+
+/** Days between the 1900 and 1904 date systems' day 0. */
+export const ECART_1904 = 1462;
 
 export type SourceDossier =
   | { genre: "catalogue"; nom: string; /** From 1, under the header. */ ligne: number; adresse: string }
@@ -32,33 +45,6 @@ export function estEnteteCatalogue(entete: readonly Cellule[]): boolean {
   return entete.filter((c) => typeof c === "string" && champDepuisLibelle(c) !== undefined).length >= 2;
 }
 
-async function lireLigneCatalogue(ctx: Excel.RequestContext): Promise<LectureClasseur | null> {
-  const cellule = ctx.workbook.getActiveCell();
-  cellule.load("rowIndex");
-  const tableaux = cellule.getTables(false);
-  tableaux.load("items/name");
-  await ctx.sync();
-  const tableau = tableaux.items[0];
-  if (!tableau) return null;
-  const entete = tableau.getHeaderRowRange();
-  entete.load("values");
-  const corps = tableau.getDataBodyRange();
-  corps.load("rowIndex, rowCount");
-  await ctx.sync();
-  const libelles = entete.values[0] as Cellule[];
-  if (!estEnteteCatalogue(libelles)) return null;
-  const i = cellule.rowIndex - corps.rowIndex;
-  if (i < 0 || i >= corps.rowCount) return { trouve: false, catalogue: tableau.name };
-  const ligne = corps.getRow(i);
-  ligne.load("values, address");
-  await ctx.sync();
-  return {
-    trouve: true,
-    source: { genre: "catalogue", nom: tableau.name, ligne: i + 1, adresse: ligne.address },
-    lecture: lirePlage([libelles], ligne.values as Cellule[][]),
-  };
-}
-
 function echapper(texte: string): string {
   return texte.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -68,54 +54,98 @@ export function estNomDossier(nomTable: string, nom: string): boolean {
   return new RegExp(`^${echapper(nom)}(_\\d+)?$`, "i").test(nomTable);
 }
 
-async function lirePlageNommee(ctx: Excel.RequestContext, nom: string): Promise<LectureClasseur> {
-  const feuille = ctx.workbook.worksheets.getActiveWorksheet();
-  const tablesFeuille = feuille.tables;
-  tablesFeuille.load("items/name");
-  const nomFeuille = feuille.names.getItemOrNullObject(nom);
-  nomFeuille.load("name");
-  const tableau = ctx.workbook.tables.getItemOrNullObject(nom);
-  tableau.load("name");
-  const nomClasseur = ctx.workbook.names.getItemOrNullObject(nom);
-  nomClasseur.load("name");
-  await ctx.sync();
+const estChampDate = (libelle: Cellule) => {
+  if (typeof libelle !== "string") return false;
+  const champ = champDepuisLibelle(libelle.trim());
+  return champ !== undefined && definition(champ)?.nature === "date";
+};
+const versSysteme1900 = (v: Cellule) => (typeof v === "number" && Number.isInteger(v) && v >= 0 ? v + ECART_1904 : v);
 
-  const tableFeuille = tablesFeuille.items.find((t) => estNomDossier(t.name, nom));
-  let source: { genre: "tableau" | "nom-feuille" | "nom-classeur"; nom: string };
-  let plage: Excel.Range;
-  if (tableFeuille) {
-    source = { genre: "tableau", nom: tableFeuille.name };
-    plage = tableFeuille.getRange();
-  } else if (!nomFeuille.isNullObject) {
-    source = { genre: "nom-feuille", nom };
-    plage = nomFeuille.getRangeOrNullObject();
-  } else if (!tableau.isNullObject) {
-    source = { genre: "tableau", nom: tableau.name };
-    plage = tableau.getRange();
-  } else if (!nomClasseur.isNullObject) {
-    source = { genre: "nom-classeur", nom };
-    plage = nomClasseur.getRangeOrNullObject();
-  } else {
-    return { trouve: false };
-  }
-  plage.load("values, address");
-  await ctx.sync();
-  // A name may stand for a constant or a formula rather than cells.
-  if (plage.isNullObject) return { trouve: false };
-  return { trouve: true, source: { ...source, adresse: plage.address }, lecture: lirePlage(plage.values as Cellule[][]) };
+/** The serial numbers of date fields of a `Champ | Valeur` range moved from the 1904 to the 1900 date system. */
+export function dates1904ChampValeur(plage: Cellule[][]): Cellule[][] {
+  return plage.map((l) => (estChampDate(l[0]) ? [l[0], versSysteme1900(l[1]), ...l.slice(2)] : l));
 }
 
-/** The dossier in front of the person, read and validated (not yet evaluated). */
-export async function lireDossierClasseur(nom: string = NOM_DOSSIER): Promise<LectureClasseur> {
-  return Excel.run(async (ctx) => {
-    let ligne: LectureClasseur | null = null;
-    try {
-      ligne = await lireLigneCatalogue(ctx);
-    } catch {
-      // The selection is not a range (a chart, a shape): there is no catalogue row to read.
+/** The same for catalogue rows under `entete`. */
+export function dates1904Catalogue(entete: readonly Cellule[], lignes: Cellule[][]): Cellule[][] {
+  const dates = entete.map(estChampDate);
+  return lignes.map((l) => l.map((v, j) => (dates[j] ? versSysteme1900(v) : v)));
+}
+
+/** Batch 1 without syncing: what every reading needs to know first. */
+function premierLot(ctx: Excel.RequestContext, nom: string, avecCellule: boolean) {
+  const wb = ctx.workbook;
+  const feuille = wb.worksheets.getActiveWorksheet();
+  const tablesFeuille = feuille.tables.load("items/name");
+  const nomFeuille = feuille.names.getItemOrNullObject(nom).load("name");
+  const tableau = wb.tables.getItemOrNullObject(nom).load("name");
+  const nomClasseur = wb.names.getItemOrNullObject(nom).load("name");
+  const systemeDates = wb.functions.date(1904, 1, 1).load("value");
+  let cellule: Excel.Range | null = null;
+  let tablesCellule: Excel.TableScopedCollection | null = null;
+  if (avecCellule) {
+    cellule = wb.getActiveCell();
+    tablesCellule = cellule.getTables(false).load("items/name");
+  }
+  return { tablesFeuille, nomFeuille, tableau, nomClasseur, systemeDates, cellule, tablesCellule };
+}
+
+async function lire(ctx: Excel.RequestContext, nom: string, avecCellule: boolean): Promise<LectureClasseur> {
+  const l1 = premierLot(ctx, nom, avecCellule);
+  await ctx.sync();
+  const date1904 = l1.systemeDates.value === 0;
+
+  // Batch 2: the catalogue row under the active cell, and the named dossier, loaded together.
+  const tableauCellule = l1.tablesCellule?.items[0];
+  let catalogue: { nom: string; entete: Excel.Range; corps: Excel.Range; ligne: Excel.Range } | null = null;
+  if (tableauCellule && l1.cellule) {
+    const corps = tableauCellule.getDataBodyRange().load("rowIndex");
+    catalogue = {
+      nom: tableauCellule.name,
+      entete: tableauCellule.getHeaderRowRange().load("values"),
+      corps,
+      ligne: l1.cellule.getEntireRow().getIntersectionOrNullObject(tableauCellule.getDataBodyRange()).load("values, address, rowIndex"),
+    };
+  }
+  const tableFeuille = l1.tablesFeuille.items.find((t) => estNomDossier(t.name, nom));
+  let nomme: { source: { genre: "tableau" | "nom-feuille" | "nom-classeur"; nom: string }; plage: Excel.Range } | null = null;
+  if (tableFeuille) nomme = { source: { genre: "tableau", nom: tableFeuille.name }, plage: tableFeuille.getRange() };
+  else if (!l1.nomFeuille.isNullObject) nomme = { source: { genre: "nom-feuille", nom }, plage: l1.nomFeuille.getRangeOrNullObject() };
+  else if (!l1.tableau.isNullObject) nomme = { source: { genre: "tableau", nom: l1.tableau.name }, plage: l1.tableau.getRange() };
+  else if (!l1.nomClasseur.isNullObject) nomme = { source: { genre: "nom-classeur", nom }, plage: l1.nomClasseur.getRangeOrNullObject() };
+  nomme?.plage.load("values, address");
+  if (!catalogue && !nomme) return { trouve: false };
+  await ctx.sync();
+
+  let indice: LectureClasseur | null = null;
+  if (catalogue) {
+    const libelles = catalogue.entete.values[0] as Cellule[];
+    if (estEnteteCatalogue(libelles)) {
+      if (!catalogue.ligne.isNullObject) {
+        const valeurs = catalogue.ligne.values as Cellule[][];
+        return {
+          trouve: true,
+          source: { genre: "catalogue", nom: catalogue.nom, ligne: catalogue.ligne.rowIndex - catalogue.corps.rowIndex + 1, adresse: catalogue.ligne.address },
+          lecture: lirePlage([libelles], date1904 ? dates1904Catalogue(libelles, valeurs) : valeurs),
+        };
+      }
+      // The header (or the total row) of a catalogue is selected: no work to show, unless a dossier is named.
+      indice = { trouve: false, catalogue: catalogue.nom };
     }
-    if (ligne?.trouve) return ligne;
-    const nomme = await lirePlageNommee(ctx, nom);
-    return nomme.trouve ? nomme : (ligne ?? nomme);
-  });
+  }
+  // A name may stand for a constant or a formula rather than cells.
+  if (!nomme || nomme.plage.isNullObject) return indice ?? { trouve: false };
+  const valeurs = nomme.plage.values as Cellule[][];
+  return { trouve: true, source: { ...nomme.source, adresse: nomme.plage.address }, lecture: lirePlage(date1904 ? dates1904ChampValeur(valeurs) : valeurs) };
+}
+
+/** The dossier in front of the person, read and validated (not yet evaluated): two syncs. */
+export async function lireDossierClasseur(nom: string = NOM_DOSSIER): Promise<LectureClasseur> {
+  try {
+    return await Excel.run((ctx) => lire(ctx, nom, true));
+  } catch {
+    // The selection is not a range (a chart, a shape), and Excel refuses getActiveCell: there is no
+    // catalogue row to read. Once more without the active cell; an error then is a real one.
+    return Excel.run((ctx) => lire(ctx, nom, false));
+  }
 }

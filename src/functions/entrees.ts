@@ -1,0 +1,106 @@
+/**
+ * What Excel really hands a custom function, made plain before the CNC.* functions read it, and the
+ * long catalogues cut into slices. No Office global here (tested without Excel).
+ *
+ * - Data types: the metadata sets `allowCustomDataForDataTypeAny` (custom-functions-metadata adds it),
+ *   so a cell holding a formatted number, a linked entity… arrives as an object
+ *   (`{ type: "FormattedNumber", basicValue: 1250000, … }`), not as its value
+ *   (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-data-types-concepts). It is read as
+ *   its `basicValue`; an entity, whose basicValue is an error, as its displayed `text`.
+ * - Errors: with `allowErrorForDataTypeAny` (set by webpack.config.js) an error in an input cell
+ *   reaches the function instead of failing the whole call (custom-functions-json, "allowErrorForDataTypeAny").
+ *   It becomes a `CelluleEnErreur`, which the readers of src/dossier refuse as they refuse any object,
+ *   in the row it belongs to; `preciserErreurs` then names the Excel error in the message.
+ */
+import { champDepuisLibelle, type Cellule } from "../dossier";
+import { ErreurExcel, type CelluleResultat, type Resultat } from "./excel";
+
+/** An input cell holding an Excel error (#DIV/0!, #N/A…). */
+export class CelluleEnErreur {
+  constructor(readonly code: string) {}
+}
+
+type Objet = Record<string, unknown>;
+
+function codeErreur(o: Objet): string | null {
+  if (o.type === "Error") return typeof o.basicValue === "string" ? o.basicValue : "#VALUE!";
+  // CustomFunctions.Error as the runtime builds it: a code such as "#DIV/0!".
+  if (typeof o.code === "string" && o.code.startsWith("#")) return o.code;
+  return null;
+}
+
+/** One cell as a plain value: data types as their value, errors as CelluleEnErreur. */
+export function valeurCellule(v: unknown): unknown {
+  if (v === null || typeof v !== "object" || Array.isArray(v) || v instanceof Date || v instanceof CelluleEnErreur) return v;
+  const o = v as Objet;
+  const code = codeErreur(o);
+  if (code !== null) return new CelluleEnErreur(code);
+  if ((o.type === "Entity" || o.type === "LinkedEntity") && typeof o.text === "string") return o.text;
+  if ("basicValue" in o) return valeurCellule(o.basicValue);
+  return v;
+}
+
+/** An argument (a cell or a range) with every cell made plain; the error codes met are added to `codes`. */
+export function normaliserArgument(e: unknown, codes: Set<string>): unknown {
+  const cellule = (c: unknown) => {
+    const v = valeurCellule(c);
+    if (v instanceof CelluleEnErreur) codes.add(v.code);
+    return v;
+  };
+  if (Array.isArray(e)) return e.map((l) => (Array.isArray(l) ? l.map(cellule) : cellule(l)));
+  return cellule(e);
+}
+
+/**
+ * The readers say "reçu un objet" of a cell that is neither a value nor blank; after
+ * normaliserArgument the only objects left are error cells: say which error.
+ */
+export function preciserErreurs(r: Resultat, codes: ReadonlySet<string>): Resultat {
+  if (codes.size === 0) return r;
+  const dit = codes.size === 1 ? `la cellule contient l'erreur ${[...codes][0]}` : `la cellule contient une erreur Excel (${[...codes].join(", ")})`;
+  const cellule = (c: CelluleResultat): CelluleResultat => (c instanceof ErreurExcel && c.message.includes("reçu un objet") ? new ErreurExcel(c.code, c.message.split("reçu un objet").join(dit)) : c);
+  return Array.isArray(r) ? r.map((l) => l.map(cellule)) : cellule(r);
+}
+
+/** Rows of a catalogue evaluated between two yields to Excel. */
+export const TAILLE_TRANCHE = 500;
+
+const estLibelleChamp = (c: unknown) => typeof c === "string" && c.trim() !== "" && champDepuisLibelle(c.trim()) !== undefined;
+
+/**
+ * A catalogue too long for one go, cut into catalogues of TAILLE_TRANCHE works, each with the header:
+ * `dossier` a header row over the works (the catalogue form of lirePlage: more field names in the
+ * first row than in the first column), or a header row with the works in `valeurs`. Null when the
+ * argument is not such a catalogue or is short enough.
+ */
+export function tranches(dossier: unknown, valeurs: unknown, taille = TAILLE_TRANCHE): { dossier: unknown; valeurs: unknown; debut: number }[] | null {
+  if (!Array.isArray(dossier) || !dossier.every(Array.isArray)) return null;
+  const plage = dossier as Cellule[][];
+  const avecValeurs = Array.isArray(valeurs) && valeurs.every(Array.isArray) ? (valeurs as Cellule[][]) : null;
+  if (avecValeurs) {
+    if (plage.length !== 1 || plage[0].length < 2 || avecValeurs.length <= taille) return null;
+    const t = [];
+    for (let i = 0; i < avecValeurs.length; i += taille) t.push({ dossier: plage, valeurs: avecValeurs.slice(i, i + taille), debut: i });
+    return t;
+  }
+  if (valeurs !== null && valeurs !== undefined) return null;
+  if (plage.length - 1 <= taille || plage[0].length < 2) return null;
+  const dansLigne = plage[0].filter(estLibelleChamp).length;
+  const dansColonne = plage.map((l) => l[0]).filter(estLibelleChamp).length;
+  if (dansLigne <= dansColonne) return null;
+  const t = [];
+  for (let i = 1; i < plage.length; i += taille) t.push({ dossier: [plage[0], ...plage.slice(i, i + taille)], valeurs: null, debut: i - 1 });
+  return t;
+}
+
+/** A slice's messages name its works from 1: the work's number in the whole catalogue instead. */
+export function renumeroter(r: Resultat, debut: number): Resultat {
+  if (debut === 0) return r;
+  const cellule = (c: CelluleResultat): CelluleResultat => (c instanceof ErreurExcel && c.message.includes("œuvre n° ")
+    ? new ErreurExcel(c.code, c.message.replace(/œuvre n° (\d+)/g, (_m, n: string) => `œuvre n° ${Number(n) + debut}`))
+    : c);
+  return Array.isArray(r) ? r.map((l) => l.map(cellule)) : cellule(r);
+}
+
+/** Lets Excel and the pane breathe between two slices (a macrotask: events and rendering run). */
+export const ceder = (): Promise<void> => new Promise((ok) => setTimeout(ok, 0));
