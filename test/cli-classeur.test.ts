@@ -135,8 +135,8 @@ describe("cnc-rga calculer : le résumé", () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
     // The CNC.* results, the fields fed by the financing lines, the balance, the Contrôle column, the articles of the version in force.
-    expect(r.out).toContain("1 feuille, 68 formules dont 11 avec des fonctions CNC.* (écrites _xldudf_CNC_…)");
-    expect(r.out).toContain("Cellules calculées : 68");
+    expect(r.out).toContain("1 feuille, 69 formules dont 11 avec des fonctions CNC.* (écrites _xldudf_CNC_…)");
+    expect(r.out).toContain("Cellules calculées : 69");
     expect(r.out).toMatch(/« Plan de financement »!B7 {2}Apport initial minimum compte tenu des préventes \(€\) = 1\s325\s000\n/u);
     expect(r.out).toContain("« Plan de financement »!B15  Majoration de 25 % : statut = « non conforme »");
   });

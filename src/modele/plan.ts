@@ -10,10 +10,10 @@
  * Formulas use structured references to the two tables (`Financements[Montant (€)]`), so a front end
  * writes the values, creates the tables (names from the options), and only then writes the formulas.
  */
-import { CHAMPS, type DefinitionChamp } from "../dossier";
+import { CHAMPS, type Articles, type DefinitionChamp } from "../dossier";
 import type { ChampDossier } from "../rules";
 import { absolue, adresse, lettreColonne } from "./adresses";
-import { articleAbroge, articleRefonte, DEBUT_REFONTE } from "./articles";
+import { articleAbroge, DEBUT_REFONTE } from "./articles";
 import { MESSAGES_CONTROLE } from "./controle";
 import { LISTE_TYPES_APPORT, LISTE_BOOLEENS, TYPES_APPORT, listePourNature } from "./listes";
 import { FORMATS, type CelluleModele, type FeuilleModele, type MiseEnFormeModele, type ValeurModele, type ValidationModele } from "./types";
@@ -133,9 +133,11 @@ function validationPourChamp(c: DefinitionChamp, a: string): ValidationModele | 
  * then on (and when no date is typed: most requests fall under the recast). A constant where both
  * versions cite the same article.
  */
-function celluleArticle(a: string, article: string | undefined, dateDemande: string): CelluleModele {
+function celluleArticle(a: string, articles: Articles | undefined, dateDemande: string): CelluleModele {
+  // The two numbers come from the field list (src/dossier/champs.ts), written from both texts.
+  const article = articles?.["2023-01"] ?? articles?.["2023-02"] ?? null;
   if (!article) return { adresse: a, valeur: "", style: "article" };
-  const refonte = articleRefonte(article);
+  const refonte = articles?.["2023-02"] ?? null;
   const recent = refonte ?? articleAbroge(article);
   if (recent === article) return { adresse: a, valeur: article, style: "article" };
   const d = absolue(dateDemande);
@@ -230,7 +232,7 @@ export function modelePlan(options: OptionsPlan = {}): PlanModele {
       const validation = validationPourChamp(c, a);
       if (validation) validations.push(validation);
     }
-    cellules.push(celluleArticle(adresse(COL_A + 2, ligne), c.article, valeurs.dateDemande));
+    cellules.push(celluleArticle(adresse(COL_A + 2, ligne), c.articles, valeurs.dateDemande));
   });
 
   // The financing lines.

@@ -6,7 +6,7 @@
  * Real .xlsx files, computed by `cnc-rga calculer`.
  */
 import { join } from "path";
-import { articleRefonte, controlerFinancements, modelePlan, TYPES_APPORT, type LigneFinancement, type PlanModele } from "../../src/modele";
+import { controlerFinancements, modelePlan, TYPES_APPORT, type LigneFinancement, type PlanModele } from "../../src/modele";
 import { CHAMPS } from "../../src/dossier";
 import { dossierTemporaire, ecrireModele, lancer, lireClasseurExcelJS, resultat } from "./outils";
 
@@ -116,8 +116,8 @@ describe("rien d'écarté en silence : montant en texte, type hors liste", () =>
 
 describe("la colonne Article : les numéros de la version de la demande (issue 17, point 10)", () => {
   it.each([
-    [jour(2023, 1, 16), { apportInitial: "311-11", pointsCreation: "311-11-1 b)", apportAutresFrance: "311-12 2°", coutPostes: "311-50 1° c)", caseMagazine: "311-30 2°" }],
-    [jour(2023, 2, 1), { apportInitial: "311-9", pointsCreation: "311-10 1° b)", apportAutresFrance: "311-12 2° (abrogé le 01/02/2023)", coutPostes: "311-51 1° b)", caseMagazine: "311-29 2°" }],
+    [jour(2023, 1, 16), { apportInitial: "311-11 al. 3", pointsCreation: "311-11-1 b), 311-50 2° c)", apportAutresFrance: "311-12 2°", coutPostes: "311-50 1° c)", caseMagazine: "311-30 2°" }],
+    [jour(2023, 2, 1), { apportInitial: "311-9 al. 3", pointsCreation: "311-10 1° b), 311-51 2° c)", apportAutresFrance: "311-12 2° (abrogé le 01/02/2023)", coutPostes: "311-51 1° b)", caseMagazine: "311-29 2°" }],
   ])("demande du %s", async (date, attendus) => {
     const plan = modelePlan({ valeurs: { ...SAISIE, dateDemande: date, coutDefinitif: 4000000 }, financements: LIGNES });
     const { ws } = await calculer(plan, `articles-${date.toISOString().slice(0, 10)}`);
@@ -129,9 +129,9 @@ describe("la colonne Article : les numéros de la version de la demande (issue 1
   });
 
   it("chaque article de CHAMPS a son équivalent dans la refonte, ou est dit abrogé (311-12)", () => {
-    for (const c of CHAMPS.filter((x) => x.article)) {
-      const r = articleRefonte(c.article!);
-      if (r === null) expect(c.article).toMatch(/^311-12/);
+    for (const c of CHAMPS.filter((x) => x.articles)) {
+      const r = c.articles!["2023-02"];
+      if (r === null) expect(c.articles!["2023-01"]).toMatch(/^311-12/);
       else expect({ champ: c.champ, r }).not.toEqual({ champ: c.champ, r: expect.stringMatching(/^311-(11|30|50|45)\b/) });
     }
   });
