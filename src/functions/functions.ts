@@ -45,6 +45,9 @@ function appeler(f: (...args: any[]) => Resultat, args: unknown[]): Resultat {
   return preciserErreurs(f(...args.map((a) => normaliserArgument(a, codes))), codes);
 }
 
+/** How long a catalogue call may hold the shared runtime before it yields (the pane stays responsive). */
+const BUDGET_SANS_CEDER_MS = 50;
+
 /**
  * A dossier function (dossier, …, valeurs, date): one call for a dossier or a short catalogue; a long
  * catalogue is evaluated TAILLE_TRANCHE works at a time with a yield between slices, so that the
@@ -58,8 +61,15 @@ function parDossier(f: (...args: any[]) => Resultat, args: unknown[], iDossier: 
   prevoir(t.reduce((n, x) => n + ((x.valeurs ?? x.dossier) as unknown[][]).length, 0));
   return (async () => {
     const lignes: CelluleResultat[][] = [];
+    // Yield only once a slice has held the runtime for a while: a recalculation served from the
+    // memory of verdicts (memoire.ts) takes a few milliseconds in all, and a pause costs ≥ 1 ms in
+    // Node and 4 ms in a browser per slice (BENCHMARKS.md, issue 15).
+    let depuis = Date.now();
     for (const [k, tranche] of t.entries()) {
-      if (k > 0) await ceder();
+      if (k > 0 && Date.now() - depuis >= BUDGET_SANS_CEDER_MS) {
+        await ceder();
+        depuis = Date.now();
+      }
       const a = [...args];
       a[iDossier] = tranche.dossier;
       a[iValeurs] = tranche.valeurs;
