@@ -48,7 +48,8 @@ function cellulesAttendues(v: Verdict): Record<string, Simple> {
   for (const [section, cle] of SECTIONS) {
     const s = v[cle];
     cellules[`STATUT ${section}`] = LIBELLES[s.statut];
-    cellules[`ECART ${section}`] = s.statut === "incomplet" || horsVersion ? "#N/A" : euros(s);
+    // A section that fails on something money does not buy has no ecart (null): #N/A, never 0.
+    cellules[`ECART ${section}`] = s.statut === "incomplet" || horsVersion || (s.statut === "non_conforme" && s.ecart === null) ? "#N/A" : euros(s);
   }
   const a = v.apportInitial;
   cellules.APPORT_CONFORME = a.statut === "incomplet" || (a.statut === "non_applicable" && horsVersion) ? "#N/A" : a.statut === "non_applicable" || a.statut === "conforme";

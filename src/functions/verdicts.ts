@@ -60,6 +60,11 @@ function ecart(v: Verdict, nom: NomSection): CelluleResultat {
   if (s.statut === "incomplet") return incomplet(s);
   const hors = horsVersion(v);
   if (hors) return hors;
+  if (s.ecart === null && s.statut === "non_conforme") {
+    // No amount makes it comply (a late contract, points, an authorisation): never 0, which means "complies".
+    const causes = s.conditions.filter((c) => c.statut === "non_conforme" && c.unite !== "euros" && c.levier === undefined).map((c) => `${c.code} ${c.libelle}`);
+    return new ErreurExcel("na", `Aucun montant ne rend cette section conforme : ${causes.join(", ") || "condition non remplie"}.`);
+  }
   return s.ecart === null ? 0 : ecartAuCentime(s.ecart).toNumber();
 }
 

@@ -53,7 +53,8 @@ function route1(d: Dossier, s: RegimeSmad, base: Decimal | undefined): ResultatR
   const present: Condition = smad.greaterThan(ZERO)
     ? { ...e1, statut: "conforme", attendu: "apport en numéraire d'un ou plusieurs éditeurs SMAD", constate: smad, ecart: ZERO, unite: null,
         message: `Apport initial en numéraire des éditeurs de services à la demande : ${euros(smad)}.` }
-    : { ...e1, statut: "non_conforme", attendu: "apport en numéraire d'un ou plusieurs éditeurs SMAD", constate: smad, ecart: null, unite: null,
+    // Money buys this one: B2 carries the amount (unit euros, so the section's ecart is not withheld).
+    : { ...e1, statut: "non_conforme", attendu: "apport en numéraire d'un ou plusieurs éditeurs SMAD", constate: smad, ecart: null, unite: "euros",
         message: "Aucun apport en numéraire d'un éditeur de services à la demande : l'article 311-12 l'exige." };
   if (base === undefined) {
     return { route: "1°", apport: smad, conditions: [present, incomplet(e2, [champBase(d)], `Renseignez la base (${champBase(d)}) pour vérifier la part minimale de ${pourcent(s.taux.valeur)}.`)] };

@@ -194,9 +194,10 @@ export function evaluerListeReference(d: Dossier, p: ParametresVersion): Section
   const conditions = [evaluerGenre(d, r), evaluerFormat(d, r), evaluerAutorisations(d, r), apport.condition, evaluerNumeraire(d, r), evaluerDiffusion(d, r)];
   const numeraire = conditions.find((c) => c.code === "C5")!;
   const pm = apport.preventesManquantes;
-  const autreLevier = pm && pm.greaterThan(ZERO) && numeraire.statut !== "non_conforme" ? { champ: "preventesInternationales" as const, ecart: pm } : undefined;
+  const ecart = ecartSection(conditions);
+  const autreLevier = ecart !== null && pm && pm.greaterThan(ZERO) && numeraire.statut !== "non_conforme" ? { champ: "preventesInternationales" as const, ecart: pm } : undefined;
   return {
-    statut: statutSection(conditions), conditions, ecart: ecartSection(conditions), levier: leviers(d, p, numeraire), ...(autreLevier ? { autreLevier } : {}),
+    statut: statutSection(conditions), conditions, ecart, levier: leviers(d, p, numeraire), ...(autreLevier ? { autreLevier } : {}),
     taux: apport.taux, tauxArticle: apport.tauxArticle, apportMinimum: apport.apportMinimum,
   };
 }
@@ -206,9 +207,11 @@ export function evaluerListeReference(d: Dossier, p: ParametresVersion): Section
  * of the better-placed group (each group is judged on its own, 311-30 4°).
  */
 function leviers(d: Dossier, p: ParametresVersion, numeraire: Condition): ChampDossier[] {
-  const apport: ChampDossier = relevedu311_12(p, d.destination) ? "apportNumeraireSmad" : "apportInitial";
-  if (numeraire.statut !== "non_conforme") return [apport];
+  const smad = relevedu311_12(p, d.destination);
+  // 311-12 takes the SMAD cash as the apport; that cash stays a part of the declared apport initial.
+  if (smad) return d.apportInitial !== undefined ? ["apportNumeraireSmad", "apportInitial"] : ["apportNumeraireSmad"];
+  if (numeraire.statut !== "non_conforme") return ["apportInitial"];
   const groupe: ChampDossier = (d.apportNumeraireTelevision ?? ZERO).greaterThanOrEqualTo(d.apportNumeraireSmad ?? ZERO) && d.apportNumeraireTelevision !== undefined
     ? "apportNumeraireTelevision" : "apportNumeraireSmad";
-  return apport === groupe ? [apport] : [apport, groupe];
+  return ["apportInitial", groupe];
 }

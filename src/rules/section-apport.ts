@@ -103,10 +103,11 @@ export function evaluerSectionApport(d: Dossier, p: ParametresVersion, dateRefer
     };
   }
   // Presales alone close the section only when the share is all that fails (the cash is part of the apport).
-  const autreLevier = pm?.preventesManquantes && pm.preventesManquantes.greaterThan(ZERO) && cash?.statut !== "non_conforme"
+  const ecart = ecartSection(conditions);
+  const autreLevier = ecart !== null && pm?.preventesManquantes && pm.preventesManquantes.greaterThan(ZERO) && cash?.statut !== "non_conforme"
     ? { champ: "preventesInternationales" as const, ecart: pm.preventesManquantes } : undefined;
   return {
-    statut, conditions, ecart: ecartSection(conditions), levier: leviersTelevision(d, cash), ...(autreLevier ? { autreLevier } : {}), regime,
+    statut, conditions, ecart, levier: leviersTelevision(d, cash), ...(autreLevier ? { autreLevier } : {}), regime,
     taux: pm ? pm.taux.valeur : p.apport.taux.valeur, tauxArticle: pm ? pm.taux.article : p.apport.taux.article,
     apportMinimum, numeraire, numeraireHoraire, ...derives,
     ...(avertissement ? { avertissement } : {}),

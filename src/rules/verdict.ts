@@ -128,17 +128,28 @@ export function pireDAbord(conditions: readonly Condition[]): Condition[] {
 }
 
 /**
- * The largest euro gap of the section's own amount conditions, or null when none is in euros.
- * Every such condition of a section grows with the same money (the apport and its cash part; the
- * French spend), so adding the largest gap closes them all and nothing less does. Gaps on another
- * lever (the presales of A4) are left out: they say what that lever alone would need.
+ * The section's `ecart`: the least addition, in euros, that makes it comply (DOMAIN.md "The figures a
+ * finance team acts on"). Every amount condition of a section grows with the same money (the apport
+ * and its cash part; the French spend), so the largest of their gaps closes them all and nothing less
+ * does. Gaps on another lever (the presales of A4) are left out: they say what that lever alone would
+ * need. 0 when the section complies; null when no amount can tell: the section is incomplete, or it
+ * fails on something money does not buy (a late contract, points, an authorisation) — never 0 for a
+ * section that fails, since 0 means "complies" (DOSSIER.md).
  */
 export function ecartSection(conditions: readonly Condition[]): Decimal | null {
+  const statut = statutSection(conditions);
+  if (statut === "incomplet" || statut === "non_applicable") return null;
   let max: Decimal | null = null;
+  let horsArgent = false;
   for (const c of conditions) {
     if (c.levier !== undefined) continue;
-    if (c.unite === "euros" && c.ecart !== null && (max === null || c.ecart.greaterThan(max))) max = c.ecart;
+    if (c.unite === "euros") {
+      if (c.ecart !== null && (max === null || c.ecart.greaterThan(max))) max = c.ecart;
+    } else if (c.statut === "non_conforme") {
+      horsArgent = true;
+    }
   }
+  if (statut === "non_conforme" && (horsArgent || max === null || max.isZero())) return null;
   return max;
 }
 
