@@ -200,7 +200,9 @@ describe("fuzzing des fonctions CNC.* à travers le bundle construit", () => {
       for (const c of [r].flat(2)) vus[c instanceof ErreurCustomFunctions ? "erreurs" : "valeurs"]++;
     }), FUZZ);
     // The fuzz reaches both sides: computed values (the core ran) and errors (the checks refused).
-    expect(vus.valeurs).toBeGreaterThan(FUZZ.numRuns / 10);
+    // CNC.ECART answers #N/A for a random dossier that fails on something no amount buys (a late
+    // contract, points: DOMAIN.md "The figures…"), so its values are rarer.
+    expect(vus.valeurs).toBeGreaterThan(FUZZ.numRuns / (id === "ECART" ? 100 : 10));
     expect(vus.erreurs).toBeGreaterThan(FUZZ.numRuns / 10);
   });
 });
