@@ -1,0 +1,31 @@
+// @ts-check
+/**
+ * Mutation testing of the rules core (issue 18): `npm run mutation`. Not part of `npm test` nor CI
+ * (tens of minutes on this machine). What it leaves out and why: docs/tests.md.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  packageManager: "npm",
+  testRunner: "jest",
+  // test/rules only (stryker.jest.config.js), transpiled without type checks: the TypeScript checker below does that once per mutant.
+  jest: { projectType: "custom", configFile: "stryker.jest.config.js", enableFindRelatedTests: false },
+  checkers: ["typescript"],
+  tsconfigFile: "tsconfig.stryker.json",
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  // The law: every file of src/rules but the public re-exports (index.ts), the type-only dossier.ts
+  // and format.ts, which only writes figures into French messages (docs/tests.md).
+  mutate: ["src/rules/**/*.ts", "!src/rules/index.ts", "!src/rules/dossier.ts", "!src/rules/format.ts"],
+  coverageAnalysis: "perTest",
+  // Two cores shared by the whole team.
+  concurrency: 1,
+  timeoutMS: 30000,
+  // Message wording is not law: scripts/stryker-messages.mjs says which nodes it skips.
+  plugins: ["@stryker-mutator/*", "./scripts/stryker-messages.mjs"],
+  ignorers: ["messages"],
+  reporters: ["clear-text", "progress", "html", "json"],
+  htmlReporter: { fileName: "reports/mutation/mutation.html" },
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  clearTextReporter: { reportMutants: true, reportScoreTable: true },
+  tempDirName: ".stryker-tmp",
+  ignorePatterns: ["dist", "build", "test-output", "reports", "bench", "assets", "examples", "docs", "*.xlsx"],
+};
