@@ -16,6 +16,11 @@ export default {
   // and format.ts, which only writes figures into French messages (docs/tests.md).
   mutate: ["src/rules/**/*.ts", "!src/rules/index.ts", "!src/rules/dossier.ts", "!src/rules/format.ts"],
   coverageAnalysis: "perTest",
+  // Only the mutated files need "// @ts-nocheck" (the default also tries the pane's HTML).
+  disableTypeChecks: "src/rules/**/*.ts",
+  // Re-runs only the mutants whose code or covering tests changed since the last run.
+  incremental: true,
+  incrementalFile: "reports/mutation/stryker-incremental.json",
   // Two cores shared by the whole team.
   concurrency: 1,
   timeoutMS: 30000,

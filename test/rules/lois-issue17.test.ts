@@ -167,3 +167,14 @@ describe("messages (issue 17, point 9)", () => {
     expect(c.message).toMatch(/expression originale française/);
   });
 });
+
+describe("311-30 4° « l'apport initial prévu aux articles 311-10 et 311-11 » : C4 prend l'apport comme la section B le prend (DOMAIN.md C4)", () => {
+  // Found by issue 18: today C4 counts apportAutresFrance even when those entities hold producer
+  // shares, so the list (and the majoration) accept an apport that 311-12 2° refuses.
+  it("SMAD 60 000 € + autres 40 000 € détenant des parts de producteur, base 400 000 € : C4 non conforme (seuls les 60 000 € du 1° comptent)", () => {
+    const v = evaluerBrut({ ...oeuvreConforme("2023-01", "documentaire"), destination: "smad", coutDefinitif: "400000", apportInitial: undefined, apportNumeraireTelevision: undefined, apportNumeraireSmad: "60000", apportAutresFrance: "40000", autresFranceDetiennentPartsProducteur: true });
+    expect(v.apportInitial.statut).toBe("non_conforme");
+    const c4 = v.listeReference.conditions.filter((c) => c.code === "C4");
+    expect(c4.map((c) => c.statut)).toEqual(["non_conforme"]);
+  });
+});
