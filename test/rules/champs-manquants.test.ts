@@ -200,3 +200,75 @@ describe("311-12 1° (2023-01) : un numéraire SMAD de 0 € ne satisfait jamais
     expect(premier(v).flatMap((c) => c.manquants ?? [])).toContain("apportNumeraireSmad");
   });
 });
+
+describe.each(VERSIONS)("version %s : autres champs manquants, chacun nommé", (version) => {
+  const FICTION = fictionConforme(version);
+  const ANIM = oeuvreConforme(version, "animation");
+  const statutEtManquants = (c: Condition[]) => c.map((k) => [k.statut, k.manquants ?? [], k.ecart]);
+  const postes = (v: Verdict) => v.majoration.conditions.filter((c) => c.alinea === FIGURES[version]["majoration.depensesFrancePostes"].alinea);
+
+  it("majoration 1° : dépenses des postes ou coût des postes absent → incomplet, le champ nommé", () => {
+    expect(statutEtManquants(postes(evaluerBrut(sans(FICTION, "depensesFrancePostes"))))).toEqual([["incomplet", ["depensesFrancePostes"], null]]);
+    expect(statutEtManquants(postes(evaluerBrut(sans(FICTION, "coutPostes"))))).toEqual([["incomplet", ["coutPostes"], null]]);
+    expect(statutEtManquants(postes(evaluerBrut(sans(FICTION, "coutPostes", "depensesFrancePostes"))))).toEqual([["incomplet", ["depensesFrancePostes", "coutPostes"], null]]);
+    expect(evaluerBrut(sans(FICTION, "coutPostes")).majoration.statut).toBe("incomplet");
+  });
+  if (version === "2023-01") {
+    it("311-50 1° b) : dépenses en France absentes → incomplet", () => {
+      const b = evaluerBrut(sans(FICTION, "depensesFrance")).majoration.conditions.filter((c) => c.alinea === "1° b)");
+      expect(statutEtManquants(b)).toEqual([["incomplet", ["depensesFrance"], null]]);
+    });
+  }
+  it("majoration 2° : dépenses ou durée absentes, points absents → incomplet, chacun nommé", () => {
+    const b = (d: Brut) => evaluerBrut(d).majoration.conditions.filter((c) => c.alinea === "2° b)");
+    expect(statutEtManquants(b(sans(ANIM, "depensesFrance")))).toEqual([["incomplet", ["depensesFrance"], null]]);
+    expect(statutEtManquants(b(sans(ANIM, "dureeMinutes")))).toEqual([["incomplet", ["dureeMinutes"], null]]);
+    const c = evaluerBrut(sans(ANIM, "pointsCreation")).majoration.conditions.filter((k) => k.alinea === "2° c)");
+    expect(c.map((k) => [k.statut, k.manquants ?? []])).toContainEqual(["incomplet", ["pointsCreation"]]);
+    const seuil = c.find((k) => k.statut === "incomplet")!;
+    expect(seuil.attendu?.toString()).toBe(FIGURES[version]["majoration.pointsCreationAnimation"].valeur);
+  });
+  it("majoration sans genre : incomplet, genre demandé ; version originale non renseignée : incomplet", () => {
+    const m = evaluerBrut(sans(FICTION, "genre")).majoration;
+    expect(m.statut).toBe("incomplet");
+    expect(m.conditions.flatMap((c) => c.manquants ?? [])).toContain("genre");
+    const vo = evaluerBrut(sans(FICTION, "versionOriginaleFrancaise")).majoration;
+    expect(vo.conditions.filter((c) => c.statut === "incomplet").flatMap((c) => c.manquants ?? [])).toEqual(["versionOriginaleFrancaise"]);
+    expect(vo.taux.toString()).toBe("0");
+  });
+  it("C2 : documentaire en case de magazine sans durée d'épisode → incomplet, 45 min attendues", () => {
+    const c2 = une(evaluerBrut({ ...oeuvreConforme(version, "documentaire"), caseMagazine: true }).listeReference, "C2");
+    expect([c2.statut, c2.manquants, c2.attendu?.toString()]).toEqual(["incomplet", ["dureeEpisodeMinutes"], FIGURES[version]["reference.dureeEpisodeMagazineMinutes"].valeur]);
+    expect(une(evaluerBrut(sans(FICTION, "genre")).listeReference, "C2").manquants).toEqual(["genre"]);
+  });
+  it("C3 : une autorisation refusée l'emporte sur l'autre manquante (non conforme) ; les deux manquantes → incomplet, les deux nommées", () => {
+    expect(une(evaluerBrut({ ...sans(FICTION, "autorisationPrealable"), autorisationDefinitive: false }).listeReference, "C3").statut).toBe("non_conforme");
+    const c3 = une(evaluerBrut(sans(FICTION, "autorisationPrealable", "autorisationDefinitive")).listeReference, "C3");
+    expect([c3.statut, c3.manquants]).toEqual(["incomplet", ["autorisationPrealable", "autorisationDefinitive"]]);
+  });
+  it("C6 : ni diffusion ni acceptation renseignées → incomplet, les deux nommées ; diffusion refusée et acceptation oui → conforme", () => {
+    const c6 = une(evaluerBrut(sans(FICTION, "diffuseeAnneePrecedente")).listeReference, "C6");
+    expect([c6.statut, c6.manquants]).toEqual(["incomplet", ["diffuseeAnneePrecedente", "versionDefinitiveAcceptee"]]);
+    expect(une(evaluerBrut({ ...FICTION, diffuseeAnneePrecedente: false, versionDefinitiveAcceptee: true }).listeReference, "C6").statut).toBe("conforme");
+  });
+  it("C4 sans apport ni base : incomplet, les deux nommés", () => {
+    const c4 = une(evaluerBrut(sans(FICTION, "apportInitial", "coutDefinitif")).listeReference, "C4");
+    expect([c4.statut, c4.manquants]).toEqual(["incomplet", ["coutDefinitif", "apportInitial"]]);
+  });
+  it("A2 sans genre ni durée : incomplet, les deux nommés", () => {
+    const a2 = une(evaluerBrut(sans(FICTION, "genre", "dureeMinutes")).apportInitial, "A2");
+    expect([a2.statut, a2.manquants]).toEqual(["incomplet", ["genre", "dureeMinutes"]]);
+  });
+});
+
+describe("311-12 (2023-01) : champs manquants", () => {
+  const SMAD = { ...oeuvreConforme("2023-01", "documentaire"), destination: "smad", coutDefinitif: "400000", apportInitial: undefined, apportNumeraireTelevision: undefined, apportNumeraireSmad: "100000" };
+  it("B3 sans durée : incomplet, dureeMinutes ; sans genre : incomplet, genre", () => {
+    expect(une(evaluerBrut(sans(SMAD, "dureeMinutes")).apportInitial, "B3").manquants).toEqual(["dureeMinutes"]);
+    expect(une(evaluerBrut(sans(SMAD, "genre")).apportInitial, "B3").manquants).toEqual(["genre"]);
+  });
+  it("B2 sans base : incomplet, coutDefinitif ; en coproduction, participationFrancaise", () => {
+    expect(une(evaluerBrut(sans(SMAD, "coutDefinitif")).apportInitial, "B2").manquants).toEqual(["coutDefinitif"]);
+    expect(une(evaluerBrut({ ...SMAD, coproductionInternationale: true }).apportInitial, "B2").manquants).toEqual(["participationFrancaise"]);
+  });
+});

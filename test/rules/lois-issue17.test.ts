@@ -178,3 +178,16 @@ describe("311-30 4° « l'apport initial prévu aux articles 311-10 et 311-11 »
     expect(c4.map((c) => c.statut)).toEqual(["non_conforme"]);
   });
 });
+
+describe("DOSSIER.md « ecart … 0 when it complies » : une section non conforme n'a jamais un écart de 0", () => {
+  // Found by issue 18: a section that fails only on points or on a yes/no condition reports ecart 0
+  // today (JSON, CNC.ECART), the figure that means "complies".
+  it.each([
+    ["majoration d'une animation à 30 points « Fabrication » sur 45", { ...oeuvreConforme("2023-02", "animation"), pointsFabrication: 30 }, "majoration"],
+    ["liste d'une fiction sans autorisation définitive", { ...fictionConforme("2023-02"), autorisationDefinitive: false }, "listeReference"],
+  ] as const)("%s", (_nom, d, section) => {
+    const s = evaluerBrut(d)[section];
+    expect(s.statut).toBe("non_conforme");
+    expect(s.ecart === null || s.ecart.greaterThan(0)).toBe(true);
+  });
+});
