@@ -272,3 +272,26 @@ describe("311-12 (2023-01) : champs manquants", () => {
     expect(une(evaluerBrut({ ...SMAD, coproductionInternationale: true }).apportInitial, "B2").manquants).toEqual(["participationFrancaise"]);
   });
 });
+
+describe("chemins restants, deux versions", () => {
+  it.each(VERSIONS)("%s : C5 sans genre → incomplet, genre ; A5 jugée sur le seul engagement ferme → pas d'avertissement de date seule", (version) => {
+    const FICTION = fictionConforme(version);
+    expect(une(evaluerBrut(sans(FICTION, "genre")).listeReference, "C5").manquants).toEqual(["genre"]);
+    const a5 = une(evaluerBrut({ ...FICTION, engagementFerme: true }).apportInitial, "A5");
+    expect([a5.statut, a5.avertissement]).toEqual(["conforme", undefined]);
+  });
+  it.each(VERSIONS)("%s : préventes non renseignées pour une animation entre les taux : la condition a) attend multiple × (25 % × base − apport), écart nul", (version) => {
+    const apport = x(version, "derogation.animation.taux").plus(x(version, "apport.taux")).dividedBy(2).times(1000000);
+    const v = evaluerBrut({ ...oeuvreConforme(version, "animation"), coutDefinitif: "1000000", apportInitial: apport.toFixed(), apportNumeraireTelevision: "18000" });
+    const a = v.apportInitial.conditions.filter((c) => c.code === "A4" && c.statut === "incomplet");
+    expect(a.map((c) => [c.attendu?.toString(), c.ecart, c.manquants])).toEqual([[
+      x(version, "derogation.animation.multiplePreventes").times(x(version, "apport.taux").times(1000000).minus(apport)).toString(), null, ["preventesInternationales"],
+    ]]);
+  });
+  it("2023-01, œuvre SMAD sans numéraire SMAD : C4 incomplet, apportNumeraireSmad ; 2° sans base : incomplet, coutDefinitif", () => {
+    const SMAD = { ...oeuvreConforme("2023-01", "documentaire"), destination: "smad", coutDefinitif: "400000", apportInitial: undefined, apportNumeraireTelevision: undefined };
+    expect(une(evaluerBrut(SMAD).listeReference, "C4").manquants).toEqual(["apportNumeraireSmad"]);
+    const v = evaluerBrut({ ...sans(SMAD, "coutDefinitif"), apportNumeraireSmad: "50000", apportAutresFrance: "50000", autresFranceDetiennentPartsProducteur: false });
+    expect(v.apportInitial.conditions.filter((c) => c.alinea === "2°" && c.statut === "incomplet").flatMap((c) => c.manquants ?? [])).toEqual(["coutDefinitif"]);
+  });
+});
