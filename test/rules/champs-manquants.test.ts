@@ -295,3 +295,26 @@ describe("chemins restants, deux versions", () => {
     expect(v.apportInitial.conditions.filter((c) => c.alinea === "2°" && c.statut === "incomplet").flatMap((c) => c.manquants ?? [])).toEqual(["coutDefinitif"]);
   });
 });
+
+describe("derniers chemins mesurés par mutation", () => {
+  const SMAD = { ...oeuvreConforme("2023-01", "documentaire"), destination: "smad", coutDefinitif: "400000", apportInitial: undefined, apportNumeraireTelevision: undefined, apportNumeraireSmad: "100000" };
+  it("311-12 al. 4, B3 : sans numéraire SMAD → apportNumeraireSmad ; sans rien → la durée et le numéraire", () => {
+    expect(une(evaluerBrut(sans(SMAD, "apportNumeraireSmad")).apportInitial, "B3").manquants).toEqual(["apportNumeraireSmad"]);
+    expect(une(evaluerBrut(sans(SMAD, "apportNumeraireSmad", "dureeMinutes")).apportInitial, "B3").manquants).toEqual(["dureeMinutes", "apportNumeraireSmad"]);
+  });
+  it.each(VERSIONS)("%s, al. 1 : fin des prises de vues seule avec un engagement ferme → l'avertissement nomme dateFinTournage ; les deux dates → pas d'avertissement de section", (version) => {
+    const F = fictionConforme(version);
+    expect(une(evaluerBrut({ ...F, dateFinTournage: "2022-12-16", engagementFerme: false }).apportInitial, "A5").avertissement).toContain("dateFinTournage");
+    expect(evaluerBrut({ ...F, dateContrat: "2022-09-01", dateFinTournage: "2022-12-16" }).apportInitial.avertissement).toBeUndefined();
+  });
+  it("311-10 (2023-02) : animation dont les préventes échouent, l'avertissement du minimum garanti est aussi sur C4", () => {
+    const c4 = une(evaluerBrut({ ...oeuvreConforme("2023-02", "animation"), coutDefinitif: "1000000", apportInitial: "200000", apportNumeraireTelevision: "18000", preventesInternationales: "0" }).listeReference, "C4");
+    expect(c4.statut).toBe("non_conforme");
+    expect(c4.avertissement).toMatch(/minimum garanti/);
+  });
+  it("2023-02, œuvre SMAD : l'avertissement dit que l'apport d'autres entreprises n'est pas compté, seulement s'il y en a (DOMAIN.md E3)", () => {
+    const S = { ...oeuvreConforme("2023-02", "documentaire"), destination: "smad" };
+    expect(evaluerBrut({ ...S, apportAutresFrance: "50000" }).apportInitial.avertissement).toMatch(/autres entreprises/);
+    expect(evaluerBrut(S).apportInitial.avertissement).not.toMatch(/autres entreprises/);
+  });
+});
