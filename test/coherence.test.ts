@@ -3,7 +3,7 @@
  * `Champ | Valeur` range, and the same dossiers as one catalogue), `cnc-rga evaluer --json` run
  * in-process, and the core's `evaluer` say the same thing — each section's status, its euro gap, the
  * apport's compliance and the majoration's rate. A dossier the core refuses is refused by all three.
- * (Determinism and "more apport never breaks compliance" are in test/rules/proprietes.test.ts.)
+ * ("More apport never breaks compliance" and the other invariants of the core are in test/rules/proprietes.test.ts.)
  */
 import fc from "fast-check";
 import { mkdtempSync, writeFileSync } from "fs";

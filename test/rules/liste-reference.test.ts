@@ -121,6 +121,7 @@ describe("C5 — 4° : numéraire horaire, télévision OU SMAD, chaque groupe s
     expect(cond(verdict({ ...sv, apportNumeraireTelevision: 40000 }).listeReference, "C5").statut).toBe("conforme");
     expect(cond(verdict({ ...sv, apportNumeraireTelevision: 39999.99 }).listeReference, "C5").statut).toBe("non_conforme");
     expect(cond(verdict(FICTION).listeReference, "C5").statut).toBe("non_applicable");
+    expect(cond(verdict(ANIMATION).listeReference, "C5").statut).toBe("non_applicable");
   });
 });
 

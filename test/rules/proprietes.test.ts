@@ -2,25 +2,34 @@
 import fc from "fast-check";
 import { parseDossier } from "../../src/dossier";
 import { Decimal, evaluer, type Dossier, type Verdict } from "../../src/rules";
-import { verdictJson } from "../../src/render/json";
 import { CHAMPS_MONTANTS, dossierComplet, dossierValide } from "../arbitraires";
+import { ARTICLES } from "./loi/textes";
 
 const OPTIONS = { seed: 20230201, numRuns: 400 };
 const statuts = (v: Verdict) => [v.apportInitial, v.listeReference, v.majoration].map((s) => s.statut);
 const statutsConditions = (v: Verdict) => [v.apportInitial, v.listeReference, v.majoration].flatMap((s) => s.conditions.map((c) => `${c.code} ${c.alinea} ${c.libelle}: ${c.statut}`));
 
 describe("propriétés du cœur", () => {
-  it("aucune entrée du bon type ne lève d'exception, et chaque section a un statut du contrat", () => {
+  it("aucune entrée du bon type ne lève d'exception ; un champ demandé comme manquant est vraiment absent du dossier", () => {
     fc.assert(fc.property(dossierValide, (brut) => {
-      const v = evaluer(parseDossier(brut), { aujourdhui: "2026-11-22" });
-      for (const s of statuts(v)) expect(["conforme", "non_conforme", "incomplet", "non_applicable"]).toContain(s);
+      const d = parseDossier(brut);
+      const v = evaluer(d, { aujourdhui: "2026-11-22" });
+      for (const c of [v.apportInitial, v.listeReference, v.majoration].flatMap((s) => s.conditions)) {
+        if (c.statut !== "incomplet") continue;
+        // An incomplete condition names what is missing, and never a field the dossier gives.
+        expect(c.manquants?.length).toBeGreaterThan(0);
+        expect((c.manquants ?? []).filter((m) => d[m] !== undefined)).toEqual([]);
+        expect(c.ecart).toBeNull();
+      }
     }), OPTIONS);
   });
 
-  it("déterministe : deux évaluations du même dossier donnent le même JSON", () => {
+  it("chaque condition cite un article de la version appliquée (rga/README.md), jamais d'une autre", () => {
     fc.assert(fc.property(dossierValide, (brut) => {
-      const d = parseDossier(brut);
-      expect(verdictJson(evaluer(d, { aujourdhui: "2026-11-22" }))).toEqual(verdictJson(evaluer(d, { aujourdhui: "2026-11-22" })));
+      const v = evaluer(parseDossier(brut), { aujourdhui: "2026-11-22" });
+      if (v.version === null) return;
+      const articles = ARTICLES[v.version];
+      expect([v.apportInitial, v.listeReference, v.majoration].flatMap((s) => s.conditions).filter((c) => !articles.includes(c.article)).map((c) => `${c.code} ${c.article}`)).toEqual([]);
     }), OPTIONS);
   });
 
@@ -71,12 +80,22 @@ describe("propriétés du cœur", () => {
     }), OPTIONS);
   });
 
-  it("la majoration n'est jamais accordée hors liste des œuvres de référence", () => {
-    fc.assert(fc.property(dossierValide, (brut) => {
-      const v = evaluer(parseDossier(brut), { aujourdhui: "2026-11-22" });
-      if (v.majoration.taux.greaterThan(0)) expect(v.listeReference.statut).toBe("conforme");
+  it("plus de préventes internationales ou de points ne rend jamais non conforme une section conforme", () => {
+    const ajout = fc.record({ preventesInternationales: fc.integer({ min: 0, max: 5_000_000 }), pointsCreation: fc.integer({ min: 0, max: 20 }), pointsFabrication: fc.integer({ min: 0, max: 20 }) });
+    fc.assert(fc.property(dossierComplet, ajout, (brut, plus) => {
+      const d = parseDossier(brut);
+      const augmente: Dossier = { ...d };
+      for (const k of ["preventesInternationales", "pointsCreation", "pointsFabrication"] as const) {
+        if (d[k] !== undefined) augmente[k] = d[k]!.plus(plus[k]);
+      }
+      const avant = statuts(evaluer(d, { aujourdhui: "2026-11-22" }));
+      const apres = statuts(evaluer(augmente, { aujourdhui: "2026-11-22" }));
+      avant.forEach((s, i) => {
+        if (s === "conforme") expect(apres[i]).toBe("conforme");
+      });
     }), OPTIONS);
   });
+
   it("dans chaque section, la première condition d'un code porte le statut le plus grave de ce code", () => {
     const gravite = ["non_conforme", "incomplet", "conforme", "non_applicable"];
     fc.assert(fc.property(dossierValide, (brut) => {

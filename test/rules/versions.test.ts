@@ -153,9 +153,13 @@ describe("E5 — 311-51 : plus de condition de 80 % du coût définitif", () => 
     expect(b.statut).toBe("non_conforme");
     expect(n(b.ecart)).toBe(0.01);
   });
-  it("animation : inchangée (350 000 €/h, 30/45 points)", () => {
+  // 338 min × 350 000 €/h / 60 = 1 971 666,67 €: 5 000 000 € is well above; 45 « Fabrication » points are still required.
+  it("animation : 44 points « Fabrication » (sur 45) non conforme d'un point, dépenses horaires conformes, articles 311-51 2° b) et c)", () => {
     const m = verdict({ ...ANIMATION, dateDemande: "2023-02-01", coutDefinitif: 6000000, apportInitial: 1500000, pointsFabrication: 44, depensesFrance: 5000000 }).majoration;
     expect(m.statut).toBe("non_conforme");
-    expect(cond(m, "D", "2° b)").article).toBe("311-51");
+    const b = cond(m, "D", "2° b)");
+    expect([b.article, b.statut, n(b.attendu)]).toEqual(["311-51", "conforme", 1971666.6666666667]);
+    const points = m.conditions.filter((c) => c.alinea === "2° c)" && c.statut === "non_conforme");
+    expect(points.map((c) => [c.article, n(c.attendu), n(c.ecart), c.unite])).toEqual([["311-51", 45, 1, "points"]]);
   });
 });
