@@ -52,6 +52,8 @@ export function evaluerPartApport(d: Dossier, p: ParametresVersion, base: Decima
   const laBase = `${libelleBase(d)} (${euros(base)})`;
   const min25 = taux25.valeur.times(base);
   const a1: Condition = {
+    // A1 cites the article of the rate that sets the least compliant apport: the derogation
+    // (311-11-1 / 311-10) when the presales and points lower it, else al. 3.
     ...e, article: pm.taux.article, alinea: pm.taux.alinea, statut: pm.statut, attendu: pm.attendu, constate: apport,
     ecart: pm.ecart, unite: "euros", message: "",
     ...(pm.manquants.length ? { manquants: pm.manquants } : {}),

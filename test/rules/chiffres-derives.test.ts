@@ -8,11 +8,11 @@ import Decimal from "decimal.js";
 import { parseDossier } from "../../src/dossier";
 import { evaluer, type Verdict } from "../../src/rules";
 import { FIGURES, VERSIONS_LOI } from "./loi/textes";
-import { fictionConforme, oeuvreConforme } from "./loi/scenarios";
+import { fictionConforme, oeuvreConforme, sansPartiesExcedentaires } from "./loi/scenarios";
 
 type Brut = Record<string, unknown>;
 const evaluerBrut = (brut: Brut): Verdict =>
-  evaluer(parseDossier(Object.fromEntries(Object.entries(brut).filter(([, v]) => v !== undefined))), { aujourdhui: "2099-01-01" });
+  evaluer(parseDossier(sansPartiesExcedentaires(Object.fromEntries(Object.entries(brut).filter(([, v]) => v !== undefined)))), { aujourdhui: "2099-01-01" });
 const x = (v: string, cle: string) => new Decimal(FIGURES[v][cle].valeur);
 const art = (v: string, cle: string) => FIGURES[v][cle].article;
 const s = (d: { toString(): string } | null | undefined) => (d === null || d === undefined ? null : new Decimal(d.toString()).toString());
@@ -52,7 +52,8 @@ describe.each(Object.keys(VERSIONS_LOI))("version %s", (version) => {
   it("spectacle vivant : numéraire minimum à 20 000 €/h ; genre « autre » : aucun", () => {
     expect(s(evaluerBrut(oeuvreConforme(version, "spectacle_vivant")).apportInitial.numeraireMinimum)).toBe(x(version, "apport.numeraireHoraire.spectacle_vivant").times(HEURES).toString());
     const autre = evaluerBrut({ ...fictionConforme(version), genre: "autre" }).apportInitial;
-    expect([s(autre.numeraireMinimum), s(autre.apportMinimumAvecPreventes)]).toEqual(["0", t25.times(4000000).toString()]);
+    // No hourly minimum for this genre: null (shown "—"), never 0 € (issue 17, item 9).
+    expect([s(autre.numeraireMinimum), s(autre.apportMinimumAvecPreventes)]).toEqual([null, t25.times(4000000).toString()]);
   });
 
   it("animation sous dérogation : taux et article de la dérogation ; apport minimum compte tenu des préventes = max(taux réduit × base, 25 % × base − préventes / multiple)", () => {
@@ -88,7 +89,7 @@ describe.each(Object.keys(VERSIONS_LOI))("version %s", (version) => {
 
   it("aide sélective : minimums à 0 €, ni taux ni article de taux", () => {
     const a = evaluerBrut({ ...fictionConforme(version), aide: "selective" }).apportInitial;
-    expect([a.statut, s(a.apportMinimum), s(a.numeraireMinimum), s(a.apportMinimumAvecPreventes), s(a.taux), a.tauxArticle]).toEqual(["non_applicable", "0", "0", "0", null, null]);
+    expect([a.statut, s(a.apportMinimum), s(a.numeraireMinimum), s(a.apportMinimumAvecPreventes), s(a.taux), a.tauxArticle]).toEqual(["non_applicable", "0", null, "0", null, null]);
   });
 
   it("sans genre ni durée : pas de minimum calculé, pas d'heures", () => {
@@ -119,7 +120,7 @@ describe("œuvre conçue pour les services à la demande", () => {
       numeraire: "100000", numeraireHoraire: new Decimal(100000).dividedBy(HEURES).toDecimalPlaces(6).toString(), heures: HEURES.toString(),
     });
     expect(s(evaluerBrut(SMAD("2023-01", "spectacle_vivant")).apportInitial.numeraireMinimum)).toBe(x("2023-01", "smad.numeraireHoraire.spectacle_vivant").times(HEURES).toString());
-    expect(s(evaluerBrut(SMAD("2023-01", "fiction")).apportInitial.numeraireMinimum)).toBe("0");
+    expect(s(evaluerBrut(SMAD("2023-01", "fiction")).apportInitial.numeraireMinimum)).toBeNull();
   });
 
   it("2023-01 : pas de dérogation en 311-12, l'apport minimum reste 25 % malgré préventes et points", () => {
@@ -129,7 +130,7 @@ describe("œuvre conçue pour les services à la demande", () => {
 
   it("2023-01 : aide à la préparation, minimums à 0 € (311-12 dernier alinéa)", () => {
     const a = evaluerBrut({ ...SMAD("2023-01", "documentaire", "0"), aide: "preparation" }).apportInitial;
-    expect([a.statut, s(a.apportMinimum), s(a.apportMinimumAvecPreventes), s(a.numeraireMinimum)]).toEqual(["non_applicable", "0", "0", "0"]);
+    expect([a.statut, s(a.apportMinimum), s(a.apportMinimumAvecPreventes), s(a.numeraireMinimum)]).toEqual(["non_applicable", "0", "0", null]);
     expect(a.conditions.map((c) => [c.statut, c.article, c.alinea])).toEqual([["non_applicable", "311-12", 5]]);
   });
 

@@ -8,7 +8,7 @@ import Decimal from "decimal.js";
 import { parseDossier } from "../../src/dossier";
 import { evaluer, type Verdict } from "../../src/rules";
 import { ARTICLES, CITATIONS, FIGURES, VERSIONS_LOI, type CleCitation } from "./loi/textes";
-import { fictionConforme, oeuvreConforme } from "./loi/scenarios";
+import { fictionConforme, oeuvreConforme, sansPartiesExcedentaires } from "./loi/scenarios";
 
 type Brut = Record<string, unknown>;
 /** "code=clé" when the code differs from the key's first word (A3 is carried by A1 and A2). */
@@ -22,7 +22,7 @@ interface Cas {
   majoration?: (v: string) => Attendu[];
 }
 
-const evaluerBrut = (brut: Brut): Verdict => evaluer(parseDossier(brut), { aujourdhui: "2099-01-01" });
+const evaluerBrut = (brut: Brut): Verdict => evaluer(parseDossier(sansPartiesExcedentaires(brut)), { aujourdhui: "2099-01-01" });
 const x = (v: string, cle: string) => new Decimal(FIGURES[v][cle].valeur);
 
 const LISTE: Attendu[] = ["C1", "C2", "C3", "C4", "C5", "C6"];
@@ -73,9 +73,11 @@ const CAS: Cas[] = [
     majoration: () => MAJORATION2,
   },
   {
-    nom: "animation : préventes insuffisantes, 25 % exigés",
+    // 311-11-1 a) on "l'apport initial effectivement réalisé": the least compliant apport is set by the
+    // derogation (max(taux réduit × base, 25 % × base − préventes / multiple)), so A1 cites it.
+    nom: "animation : préventes insuffisantes d'un centime, moindre apport fixé par la dérogation",
     dossier: (v) => animationDerogation(v, false),
-    apportInitial: () => ["A1", "A2", "A4 préventes animation", "A4 points animation", "A4 points animation"],
+    apportInitial: () => ["A1 dérogation animation", "A2", "A4 préventes animation", "A4 points animation", "A4 points animation"],
     listeReference: () => LISTE,
   },
   {

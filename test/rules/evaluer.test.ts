@@ -7,10 +7,10 @@ import Decimal from "decimal.js";
 import { parseDossier } from "../../src/dossier";
 import { evaluer, evaluerApportInitial, type Verdict } from "../../src/rules";
 import { FIGURES, VERSIONS_LOI } from "./loi/textes";
-import { fictionConforme, oeuvreConforme } from "./loi/scenarios";
+import { fictionConforme, oeuvreConforme, sansPartiesExcedentaires } from "./loi/scenarios";
 
 type Brut = Record<string, unknown>;
-const d = (brut: Brut) => parseDossier(Object.fromEntries(Object.entries(brut).filter(([, v]) => v !== undefined)));
+const d = (brut: Brut) => parseDossier(sansPartiesExcedentaires(Object.fromEntries(Object.entries(brut).filter(([, v]) => v !== undefined))));
 const resume = (v: Verdict) => [v.apportInitial, v.listeReference, v.majoration].map((s) => s.statut);
 
 describe("version et date de référence", () => {
@@ -81,9 +81,13 @@ describe("l'écart d'une section en euros (verdict.ts)", () => {
     const cash = new Decimal(FIGURES[version]["apport.numeraireHoraire.fiction"].valeur).times(1.5);
     const a = evaluer(d({ ...fictionConforme(version), apportInitial: "900000", apportNumeraireTelevision: cash.minus("0.01").toFixed() })).apportInitial;
     expect(a.ecart?.toString()).toBe("100000");
-    // Majoration of an animation: French spend one cent short, 15 points short: the gap is the cent.
+    // Majoration of an animation: French spend one cent short: the gap is the cent; 15 points short as
+    // well: no amount makes it comply, so no gap (null), never one that would read "complies".
     const horaire = new Decimal(FIGURES[version]["majoration.depensesHorairesAnimation"].valeur).times(1.5);
-    const m = evaluer(d({ ...oeuvreConforme(version, "animation"), pointsFabrication: 30, depensesFrance: horaire.minus("0.01").toFixed() })).majoration;
+    const anim = { ...oeuvreConforme(version, "animation"), depensesFrance: horaire.minus("0.01").toFixed() };
+    const m = evaluer(d(anim)).majoration;
     expect([m.statut, m.ecart?.toString()]).toEqual(["non_conforme", "0.01"]);
+    const mp = evaluer(d({ ...anim, pointsFabrication: 30 })).majoration;
+    expect([mp.statut, mp.ecart]).toEqual(["non_conforme", null]);
   });
 });

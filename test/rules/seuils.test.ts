@@ -9,9 +9,9 @@ import Decimal from "decimal.js";
 import { parseDossier } from "../../src/dossier";
 import { evaluer, VERSIONS, type Condition, type Seuil, type Verdict } from "../../src/rules";
 import { FIGURES, VERSIONS_LOI } from "./loi/textes";
-import { fictionConforme, limitesDeLaLoi, recette } from "./loi/scenarios";
+import { fictionConforme, limitesDeLaLoi, recette, sansPartiesExcedentaires } from "./loi/scenarios";
 
-const evaluerBrut = (brut: Record<string, unknown>): Verdict => evaluer(parseDossier(brut), { aujourdhui: "2099-01-01" });
+const evaluerBrut = (brut: Record<string, unknown>): Verdict => evaluer(parseDossier(sansPartiesExcedentaires(brut)), { aujourdhui: "2099-01-01" });
 
 /** Every Seuil of a version of the code's table, by its dotted path. */
 function seuilsDuCode(racine: unknown): Map<string, Seuil> {

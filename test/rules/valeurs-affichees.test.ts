@@ -5,11 +5,11 @@
 import { parseDossier } from "../../src/dossier";
 import { Decimal, ecartAuCentime, evaluer, type Condition, type Verdict } from "../../src/rules";
 import { VERSIONS_LOI } from "./loi/textes";
-import { fictionConforme, oeuvreConforme } from "./loi/scenarios";
+import { fictionConforme, oeuvreConforme, sansPartiesExcedentaires } from "./loi/scenarios";
 
 type Brut = Record<string, unknown>;
 const evaluerBrut = (brut: Brut): Verdict =>
-  evaluer(parseDossier(Object.fromEntries(Object.entries(brut).filter(([, v]) => v !== undefined))), { aujourdhui: "2099-01-01" });
+  evaluer(parseDossier(sansPartiesExcedentaires(Object.fromEntries(Object.entries(brut).filter(([, v]) => v !== undefined)))), { aujourdhui: "2099-01-01" });
 const montre = (c: Condition) => [c.statut, c.attendu, c.constate, c.unite];
 const code = (conditions: Condition[], k: string) => conditions.filter((c) => c.code === k);
 
