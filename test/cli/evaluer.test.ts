@@ -1,21 +1,12 @@
 /** `cnc-rga evaluer`: the contract's JSON, the French report, exit codes and messages naming the field. */
+import { lancer } from "./lancer";
 import { execFileSync, spawnSync } from "child_process";
 import { mkdtempSync, writeFileSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../src/cli/main";
-import type { Sortie } from "../../src/cli/sortie";
 
 const RACINE = join(__dirname, "../..");
 const EXEMPLES = join(RACINE, "examples");
-
-async function lancer(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const sortie: Sortie = { out: (t) => { out += t; }, err: (t) => { err += t; } };
-  const code = await main(["node", "cnc-rga", ...args], sortie);
-  return { code, out, err };
-}
 
 const dossier = mkdtempSync(join(tmpdir(), "cnc-rga-"));
 function fichier(nom: string, contenu: string | Buffer): string {

@@ -2,19 +2,10 @@
  * Issue 14, "The command line speaks French, and only French": the help of every command, `aide` /
  * `help`, and `--version` (the tool's version and the RGA versions with their dates).
  */
+import { lancer } from "./lancer";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { main } from "../../src/cli/main";
-import type { Sortie } from "../../src/cli/sortie";
 import { VERSIONS, dateLongue } from "../../src/rules";
-
-async function lancer(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const sortie: Sortie = { out: (t) => { out += t; }, err: (t) => { err += t; } };
-  const code = await main(["node", "cnc-rga", ...args], sortie);
-  return { code, out, err };
-}
 
 /** Commander's English words: none may reach the user. */
 const ANGLAIS = [/Usage:/, /Arguments:/, /Options:/, /Commands:/, /display help/i, /output the version/i, /\[command\]/, /default:/, /\bhelp for\b/i, /error:/i];

@@ -1,18 +1,9 @@
 /** Issue 17 item 8: contradictory inputs through the faces — exit 2 naming both fields, #VALUE! naming both. */
+import { lancer } from "./lancer";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../src/cli/main";
-import type { Sortie } from "../../src/cli/sortie";
 import { APPORT_CONFORME, APPORT_MIN } from "../../src/functions/cnc";
-
-async function lancer(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const sortie: Sortie = { out: (t) => { out += t; }, err: (t) => { err += t; } };
-  const code = await main(["node", "cnc-rga", ...args], sortie);
-  return { code, out, err };
-}
 
 const dossier = mkdtempSync(join(tmpdir(), "cnc-rga-incoherent-"));
 

@@ -3,24 +3,15 @@
  * the nearest field for a misspelt one (JSON key or workbook label), `--date` saying which version it
  * used while keeping the dossier's request date, and `cnc-rga champs` printing docs/champs.md.
  */
+import { lancer } from "./lancer";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../src/cli/main";
-import type { Sortie } from "../../src/cli/sortie";
 import { ecrireCellules } from "../classeur/outils";
 
 const RACINE = join(__dirname, "../..");
 const EXEMPLES = join(RACINE, "examples");
 const dossier = mkdtempSync(join(tmpdir(), "cnc-rga-messages-"));
-
-async function lancer(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const sortie: Sortie = { out: (t) => { out += t; }, err: (t) => { err += t; } };
-  const code = await main(["node", "cnc-rga", ...args], sortie);
-  return { code, out, err };
-}
 
 function fichier(nom: string, contenu: string): string {
   const chemin = join(dossier, nom);
