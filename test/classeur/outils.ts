@@ -3,8 +3,6 @@ import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
-import type { Sortie } from "../../src/cli/sortie";
 import { ajouterFeuille, nouveauClasseur, type Orthographe } from "../../src/classeur";
 import type { FeuilleModele } from "../../src/modele";
 
@@ -15,13 +13,7 @@ export function dossierTemporaire(): string {
   return mkdtempSync(join(tmpdir(), "cnc-classeur-"));
 }
 
-export async function lancer(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const sortie: Sortie = { out: (t) => { out += t; }, err: (t) => { err += t; } };
-  const code = await main(["node", "cnc-rga", ...args], sortie);
-  return { code, out, err };
-}
+export { lancer } from "../cli/lancer";
 
 export async function ecrireModele(chemin: string, feuilles: FeuilleModele[], orthographe: Orthographe = "xldudf"): Promise<string> {
   const classeur = nouveauClasseur();
