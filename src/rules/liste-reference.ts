@@ -211,7 +211,8 @@ function leviers(d: Dossier, p: ParametresVersion, numeraire: Condition): ChampD
   // 311-12 takes the SMAD cash as the apport; that cash stays a part of the declared apport initial.
   if (smad) return d.apportInitial !== undefined ? ["apportNumeraireSmad", "apportInitial"] : ["apportNumeraireSmad"];
   if (numeraire.statut !== "non_conforme") return ["apportInitial"];
-  const groupe: ChampDossier = (d.apportNumeraireTelevision ?? ZERO).greaterThanOrEqualTo(d.apportNumeraireSmad ?? ZERO) && d.apportNumeraireTelevision !== undefined
-    ? "apportNumeraireTelevision" : "apportNumeraireSmad";
+  // The better-placed group (on equal cash, either one closes the gap: TV is named).
+  const groupe = (d.apportNumeraireTelevision ?? ZERO).greaterThanOrEqualTo(d.apportNumeraireSmad ?? ZERO) && d.apportNumeraireTelevision !== undefined
+    ? "apportNumeraireTelevision" as const : "apportNumeraireSmad" as const;
   return ["apportInitial", groupe];
 }

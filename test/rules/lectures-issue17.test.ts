@@ -77,3 +77,16 @@ describe("messages fidèles aux textes", () => {
     expect(pc.statut).toBe("incomplet");
   });
 });
+
+describe("A4 fait partie de A1 : « the derogation could apply but its fields are missing » → incomplet", () => {
+  it.each([["2023-01-20", 200000], ["2023-02-20", 150000]])("%s : apport exactement au taux réduit (%s € sur 1 000 000 €), préventes non renseignées → A1 incomplet, écart nul", (date, apport) => {
+    const { preventesInternationales, ...sans } = ANIMATION;
+    void preventesInternationales;
+    const a1 = cond(verdict({ ...sans, dateDemande: date, apportInitial: apport }).apportInitial, "A1");
+    expect(a1.statut).toBe("incomplet");
+    expect(a1.manquants).toEqual(["preventesInternationales"]);
+    expect(a1.ecart).toBeNull();
+    // One cent under the reduced rate: no presales could save it.
+    expect(cond(verdict({ ...sans, dateDemande: date, apportInitial: apport - 0.01 }).apportInitial, "A1").statut).toBe("non_conforme");
+  });
+});
