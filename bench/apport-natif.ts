@@ -9,8 +9,8 @@ export function evaluerNatif(d: DossierBrut): ResultatApport {
   const base = d.coproductionInternationale ? Number(d.participationFrancaise) : Number(d.coutDefinitif);
   const apport = Number(d.apportInitial);
   const min25 = base * 0.25;
-  const derogation = d.genre === "animation" && apport < min25 && Number(d.preventesInternationales) >= 2 * (min25 - apport)
-    && Number(d.pointsCreation) >= 30 && Number(d.pointsFabrication) >= 36;
-  const apportMinimum = base * (derogation ? 0.2 : 0.25);
+  // The least compliant apport (311-11-1 a) on the apport actually made): max(20 % × base, 25 % × base − préventes / 2).
+  const points = d.genre === "animation" && Number(d.pointsCreation) >= 30 && Number(d.pointsFabrication) >= 36;
+  const apportMinimum = points ? Math.max(base * 0.2, Math.min(min25, min25 - Number(d.preventesInternationales ?? 0) / 2)) : min25;
   return { conforme: apport >= apportMinimum, apportMinimum };
 }

@@ -1,5 +1,5 @@
 /**
- * The minimum-apport rule (311-11 al. 3 with the 311-11-1 derogation, version 2023-01) written in
+ * The least compliant apport (311-11 al. 3 with the 311-11-1 derogation, version 2023-01) written in
  * Publicodes, the French administration's rules engine, to compare with our core on the same dossiers.
  * Publicodes computes in floating point; our core in exact decimals.
  */
@@ -21,18 +21,19 @@ const REGLES = {
     variations: [{ si: "coproduction internationale", alors: "participation française" }, { sinon: "coût définitif" }],
   },
   "minimum à 25 %": { valeur: "base * 25%", note: "311-11 al. 3" },
-  "dérogation": {
-    note: "311-11-1 : animation, préventes >= 2 × écart, 30 points Création et 36 Fabrication",
-    "toutes ces conditions": [
-      "genre = 'animation'",
-      "apport initial < minimum à 25 %",
-      "préventes internationales >= 2 * (minimum à 25 % - apport initial)",
-      "points création >= 30",
-      "points fabrication >= 36",
-    ],
+  // 311-11-1 a) compares the presales with the gap of "l'apport initial effectivement réalisé": the least
+  // compliant apport is max(20 % × base, 25 % × base − préventes / 2) when the points hold (DOMAIN.md).
+  "points atteints": {
+    note: "311-11-1 b) : animation, 30 points Création et 36 Fabrication",
+    "toutes ces conditions": ["genre = 'animation'", "points création >= 30", "points fabrication >= 36"],
   },
-  taux: { variations: [{ si: "dérogation", alors: "20%" }, { sinon: "25%" }] },
-  "apport minimum": { valeur: "base * taux", unité: "€" },
+  "apport minimum": {
+    variations: [
+      { si: "points atteints", alors: { valeur: "minimum à 25 % - préventes internationales / 2", plancher: "base * 20%", plafond: "minimum à 25 %" } },
+      { sinon: "minimum à 25 %" },
+    ],
+    unité: "€",
+  },
   conforme: { valeur: "apport initial >= apport minimum" },
 };
 
