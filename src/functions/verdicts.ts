@@ -5,7 +5,7 @@
  */
 import { normaliser } from "../dossier";
 import { LIBELLES_STATUT } from "../render/texte";
-import { ecartAuCentime, type Verdict } from "../rules";
+import { conditionsHorsMontant, ecartAuCentime, type Verdict } from "../rules";
 import { ErreurExcel, estVideCellule, type CelluleResultat, type Entree, type Resultat } from "./excel";
 import { enregistrerCellule } from "./memoire";
 import { horsVersion, incomplet, parVerdict, uneCellule } from "./plage";
@@ -62,7 +62,7 @@ function ecart(v: Verdict, nom: NomSection): CelluleResultat {
   if (hors) return hors;
   if (s.ecart === null && s.statut === "non_conforme") {
     // No amount makes it comply (a late contract, points, an authorisation): never 0, which means "complies".
-    const causes = s.conditions.filter((c) => c.statut === "non_conforme" && c.unite !== "euros" && c.levier === undefined).map((c) => `${c.code} ${c.libelle}`);
+    const causes = conditionsHorsMontant(s.conditions).map((c) => `${c.code} ${c.libelle}`);
     return new ErreurExcel("na", `Aucun montant ne rend cette section conforme : ${causes.join(", ") || "condition non remplie"}.`);
   }
   return s.ecart === null ? 0 : ecartAuCentime(s.ecart).toNumber();

@@ -4,7 +4,7 @@ export { calculerApportMinimum, calculerNumeraireMinimum, manquantsApportMinimum
 export { VERSIONS, versionEnVigueur, parametresVersion, type ParametresVersion, type VersionId, type Seuil } from "./parametres";
 export { Decimal, ZERO, auCentime, auCentimeSuperieur, ecartAuCentime } from "./decimal";
 export { GENRES, DESTINATIONS, AIDES, type Dossier, type ChampDossier, type Genre, type Destination, type Aide } from "./dossier";
-export { STATUTS, manquantsSection, type Statut, type Condition, type Section, type SectionApport, type SectionReference, type SectionMajoration, type Verdict, type Valeur, type Unite } from "./verdict";
+export { STATUTS, conditionsHorsMontant, manquantsSection, type Statut, type Condition, type Section, type SectionApport, type SectionReference, type SectionMajoration, type Verdict, type Valeur, type Unite } from "./verdict";
 export { euros, eurosMin, manqueEuros, pourcent, nombre, dateLongue } from "./format";
 export { base as calculerBase } from "./grandeurs";
 export { contradictions, DossierContradictoire, type Contradiction } from "./contradictions";

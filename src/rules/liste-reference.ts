@@ -194,10 +194,11 @@ export function evaluerListeReference(d: Dossier, p: ParametresVersion): Section
   const conditions = [evaluerGenre(d, r), evaluerFormat(d, r), evaluerAutorisations(d, r), apport.condition, evaluerNumeraire(d, r), evaluerDiffusion(d, r)];
   const numeraire = conditions.find((c) => c.code === "C5")!;
   const pm = apport.preventesManquantes;
-  const ecart = ecartSection(conditions);
+  const statut = statutSection(conditions);
+  const ecart = ecartSection(conditions, statut);
   const autreLevier = ecart !== null && pm && pm.greaterThan(ZERO) && numeraire.statut !== "non_conforme" ? { champ: "preventesInternationales" as const, ecart: pm } : undefined;
   return {
-    statut: statutSection(conditions), conditions, ecart, levier: leviers(d, p, numeraire), ...(autreLevier ? { autreLevier } : {}),
+    statut, conditions, ecart, levier: leviers(d, p, numeraire), ...(autreLevier ? { autreLevier } : {}),
     taux: apport.taux, tauxArticle: apport.tauxArticle, apportMinimum: apport.apportMinimum,
   };
 }

@@ -105,9 +105,10 @@ export function evaluerMajoration(d: Dossier, p: ParametresVersion, liste: Secti
   else if (d.genre !== "autre") conditions.push(...conditionsPrisesDeVues(d, m));
   const statut = statutSection(conditions);
   const taux = statut === "conforme" ? m.taux.valeur : ZERO;
-  const postes = conditions.some((c) => c.statut === "non_conforme" && c.unite === "euros" && c.libelle === "Dépenses en France / postes");
+  // Spend on the postes is French spend too: when that condition fails, the gap is added to both.
+  const postes = conditions.some((c) => c.statut === "non_conforme" && c.article === m.depensesFrancePostes.article && c.alinea === m.depensesFrancePostes.alinea);
   return {
-    statut, conditions, ecart: ecartSection(conditions), levier: postes ? ["depensesFrance", "depensesFrancePostes"] : ["depensesFrance"], taux,
+    statut, conditions, ecart: ecartSection(conditions, statut), levier: postes ? ["depensesFrance", "depensesFrancePostes"] : ["depensesFrance"], taux,
     montant: d.sommesCompteAutomatique !== undefined ? d.sommesCompteAutomatique.times(taux) : null,
   };
 }

@@ -139,7 +139,7 @@ export function evaluerPartMinimale(
   const minReduit = cas.taux.valeur.times(base);
   const minimum = apportMinimumAvecPreventes(taux25, cas, base, d.preventesInternationales, d.pointsCreation, d.pointsFabrication);
   const tauxMinimum = minimum.equals(min25) ? taux25 : cas.taux;
-  if (resultat.statut === "incomplet" && apport.greaterThanOrEqualTo(minReduit) && resultat.conditions.every((c) => c.statut !== "non_conforme")) {
+  if (resultat.statut === "incomplet" && apport.greaterThanOrEqualTo(minReduit)) {
     return { statut: "incomplet", raison: "casIncomplet", taux: taux25, attendu: min25, ecart: null, preventesManquantes: null, cas: resultat, manquants: resultat.manquants };
   }
   if (resultat.statut === "conforme" && apport.greaterThanOrEqualTo(minReduit)) {

@@ -69,7 +69,7 @@ export function evaluerSectionApport(d: Dossier, p: ParametresVersion, dateRefer
     ].filter(Boolean).join(" ") || undefined;
     const statut = statutSection(conditions);
     return {
-      statut, conditions, ecart: ecartSection(conditions), levier: leviersSmad(d), route: r.route, regime,
+      statut, conditions, ecart: ecartSection(conditions, statut), levier: leviersSmad(d), route: r.route, regime,
       taux: s.taux.valeur, tauxArticle: s.taux.article, apportMinimum, numeraire, numeraireHoraire, ...derives,
       ...(avertissement ? { avertissement } : {}),
     };
@@ -103,7 +103,7 @@ export function evaluerSectionApport(d: Dossier, p: ParametresVersion, dateRefer
     };
   }
   // Presales alone close the section only when the share is all that fails (the cash is part of the apport).
-  const ecart = ecartSection(conditions);
+  const ecart = ecartSection(conditions, statut);
   const autreLevier = ecart !== null && pm?.preventesManquantes && pm.preventesManquantes.greaterThan(ZERO) && cash?.statut !== "non_conforme"
     ? { champ: "preventesInternationales" as const, ecart: pm.preventesManquantes } : undefined;
   return {

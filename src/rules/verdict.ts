@@ -136,21 +136,19 @@ export function pireDAbord(conditions: readonly Condition[]): Condition[] {
  * fails on something money does not buy (a late contract, points, an authorisation) — never 0 for a
  * section that fails, since 0 means "complies" (DOSSIER.md).
  */
-export function ecartSection(conditions: readonly Condition[]): Decimal | null {
-  const statut = statutSection(conditions);
+export function ecartSection(conditions: readonly Condition[], statut: Statut = statutSection(conditions)): Decimal | null {
   if (statut === "incomplet" || statut === "non_applicable") return null;
   let max: Decimal | null = null;
-  let horsArgent = false;
   for (const c of conditions) {
-    if (c.levier !== undefined) continue;
-    if (c.unite === "euros") {
-      if (c.ecart !== null && (max === null || c.ecart.greaterThan(max))) max = c.ecart;
-    } else if (c.statut === "non_conforme") {
-      horsArgent = true;
-    }
+    if (c.levier === undefined && c.unite === "euros" && c.ecart !== null && (max === null || c.ecart.greaterThan(max))) max = c.ecart;
   }
-  if (statut === "non_conforme" && (horsArgent || max === null || max.isZero())) return null;
+  if (statut === "non_conforme" && (conditionsHorsMontant(conditions).length > 0 || max === null || max.isZero())) return null;
   return max;
+}
+
+/** The failing conditions no amount of money fixes (a late contract, points, an authorisation). */
+export function conditionsHorsMontant(conditions: readonly Condition[]): Condition[] {
+  return conditions.filter((c) => c.statut === "non_conforme" && c.levier === undefined && c.unite !== "euros");
 }
 
 /** Every missing field of a section, once, in the order the conditions name them. */

@@ -112,16 +112,21 @@ type Fenetre = {
 };
 const ligneApport = TABLE.findIndex((l) => l[0] === libelle("apportInitial")) + 1;
 
+/** Excel changes the apport cell of the table and reports it (onChanged). */
+async function changerApport(valeur: number): Promise<void> {
+  await page.evaluate(([ligne, v]) => {
+    const w = window as unknown as Fenetre;
+    w.__classeur.modifier("Feuil1", `B${ligne}`, [[v]]);
+    return w.__classeur.declencher("onChanged");
+  }, [ligneApport, valeur]);
+}
+
 test("une modification des cellules signalée par Excel met le résumé à jour, en deux allers-retours au plus", async () => {
   const nouvelles = TABLE.map((l) => (l[0] === libelle("apportInitial") ? [l[0], 500000, ""] : l));
   const v = verdictTable(nouvelles);
   expect(v.apportInitial.statut).toBe("conforme");
   const avant = await page.evaluate(() => (window as unknown as Fenetre).__classeur.syncs);
-  await page.evaluate((ligne) => {
-    const w = window as unknown as Fenetre;
-    w.__classeur.modifier("Feuil1", `B${ligne}`, [[500000]]);
-    return w.__classeur.declencher("onChanged");
-  }, ligneApport);
+  await changerApport(500000);
   await page.locator('[data-section="apportInitial"][data-statut="conforme"]').waitFor({ timeout: LIMITE });
   await expect(statuts(page)).resolves.toEqual([v.apportInitial.statut, v.listeReference.statut, v.majoration.statut]);
   expect(await page.evaluate(() => (window as unknown as Fenetre).__classeur.syncs) - avant).toBeLessThanOrEqual(2);
@@ -131,23 +136,15 @@ test("volet caché : les gestionnaires sont retirés et rien n'est lu ; volet re
   await page.evaluate(() => (window as unknown as Fenetre).__visibilite("Hidden"));
   await page.waitForFunction(() => (window as unknown as Fenetre).__classeur.gestionnaires.onChanged.length === 0, undefined, { timeout: LIMITE });
   const avant = await page.evaluate(() => (window as unknown as Fenetre).__classeur.syncs);
-  await page.evaluate((ligne) => {
-    const w = window as unknown as Fenetre;
-    // Still above the cash (450 000 €): a part never exceeds its whole (DOMAIN.md), below 25 %.
-    w.__classeur.modifier("Feuil1", `B${ligne}`, [[460000]]);
-    return w.__classeur.declencher("onChanged");
-  }, ligneApport);
+  // Still above the cash (450 000 €): a part never exceeds its whole (DOMAIN.md), below 25 %.
+  await changerApport(460000);
   expect(await page.evaluate(() => (window as unknown as Fenetre).__classeur.syncs)).toBe(avant);
   await expect(page.locator('[data-section="apportInitial"]').getAttribute("data-statut")).resolves.toBe("conforme");
   await page.evaluate(() => (window as unknown as Fenetre).__visibilite("Taskpane"));
   await page.locator('[data-section="apportInitial"][data-statut="non_conforme"]').waitFor({ timeout: LIMITE });
   expect(await page.evaluate(() => (window as unknown as Fenetre).__classeur.gestionnaires.onChanged.length)).toBe(1);
   // Back to the table of the first test for the ones after.
-  await page.evaluate((ligne) => {
-    const w = window as unknown as Fenetre;
-    w.__classeur.modifier("Feuil1", `B${ligne}`, [[500000]]);
-    return w.__classeur.declencher("onChanged");
-  }, ligneApport);
+  await changerApport(500000);
   await page.locator('[data-section="apportInitial"][data-statut="conforme"]').waitFor({ timeout: LIMITE });
 }, LIMITE);
 
