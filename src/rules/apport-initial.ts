@@ -3,13 +3,13 @@
  * television — minimum share of the base (A1, with the 311-11-1 / 311-10 exception, A4) and minimum
  * cash per hour (A2); selective aid asks for neither (A3). DOMAIN.md sections A and E1–E3.
  */
-import { absents, avecAvertissement, entete, incomplet, nonApplicable } from "./condition";
+import { absents, avecAvertissement, condition, entete, incomplet, nonApplicable, type Texte } from "./condition";
 import { Decimal, ZERO } from "./decimal";
 import type { Dossier } from "./dossier";
 import { euros, eurosMin, nombre, pourcent, manqueEuros } from "./format";
 import { atteintTauxHoraire, libelleBase, montantPourDuree, parHeure, sommeDonnee } from "./grandeurs";
-import type { ParametresVersion } from "./parametres";
-import { evaluerPartMinimale, libelleGenre, deGenre, type PartMinimale } from "./part-minimale";
+import type { CasDerogatoire, ParametresVersion } from "./parametres";
+import { evaluerPartMinimale, deGenre, type PartMinimale } from "./part-minimale";
 import type { Condition } from "./verdict";
 
 export interface PartApport {
@@ -32,10 +32,15 @@ export function rappelPreventes(d: Dossier, p: ParametresVersion): string {
 
 /** 311-11 al. 3 (2023-01): "Cette condition s'applique sous réserve des dispositions de l'article 311-81": the share and the cash. */
 export function avertissementReserve(p: ParametresVersion): string | undefined {
-  return p.apport.reserveArticle
-    ? `Condition posée « sous réserve des dispositions de l'article ${p.apport.reserveArticle} » (part minimale de ${pourcent(p.apport.taux.valeur)} et part en numéraire), article qui ne fait pas partie des textes vérifiés ici.`
-    : undefined;
+  // One text per version, written once: it is on two conditions of every verdict of 2023-01.
+  if (!RESERVES.has(p)) {
+    RESERVES.set(p, p.apport.reserveArticle
+      ? `Condition posée « sous réserve des dispositions de l'article ${p.apport.reserveArticle} » (part minimale de ${pourcent(p.apport.taux.valeur)} et part en numéraire), article qui ne fait pas partie des textes vérifiés ici.`
+      : undefined);
+  }
+  return RESERVES.get(p);
 }
+const RESERVES = new Map<ParametresVersion, string | undefined>();
 
 /** A1 and A4: the minimum share of the base, with the derogation as a labelled exception. */
 export function evaluerPartApport(d: Dossier, p: ParametresVersion, base: Decimal | undefined): PartApport {
@@ -44,59 +49,55 @@ export function evaluerPartApport(d: Dossier, p: ParametresVersion, base: Decima
   const reserve = avertissementReserve(p);
   const manquants = absents({ [d.coproductionInternationale ? "participationFrancaise" : "coutDefinitif"]: base, apportInitial: d.apportInitial });
   if (base === undefined || d.apportInitial === undefined) {
-    return { partMinimale: null, conditions: [avecAvertissement(incomplet(e, manquants, `Impossible de vérifier la part minimale de ${pourcent(taux25.valeur)} : renseignez ${manquants.join(", ")}.`, base ? taux25.valeur.times(base) : null), reserve)] };
+    return { partMinimale: null, conditions: [avecAvertissement(incomplet(e, manquants, () => `Impossible de vérifier la part minimale de ${pourcent(taux25.valeur)} : renseignez ${manquants.join(", ")}.`, base ? taux25.valeur.times(base) : null), reserve)] };
   }
   const apport = d.apportInitial;
-  const pm = evaluerPartMinimale("A4", taux25, p.derogation, d, base, apport, rappelPreventes(d, p));
+  const pm = evaluerPartMinimale("A4", taux25, p.derogation, d, base, apport, () => rappelPreventes(d, p));
+  const cas = d.genre && d.genre !== "autre" ? p.derogation[d.genre] : undefined;
+  // A1 cites the article of the rate that sets the least compliant apport: the derogation
+  // (311-11-1 / 311-10) when the presales and points lower it, else al. 3.
+  const a1 = condition({ code: e.code, article: pm.taux.article, alinea: pm.taux.alinea, libelle: e.libelle }, pm.statut, pm.attendu, apport,
+    pm.ecart, pm.statut === "incomplet" ? null : "euros", () => messageA1(d, p, base, apport, pm, cas),
+    { avertissement: reserve, ...(pm.manquants.length ? { manquants: pm.manquants } : {}) });
+  const conditions: Condition[] = [a1];
+  if (pm.cas) {
+    for (const c of pm.cas.conditions) conditions.push(avertirGarantieMinimum(c, d, p));
+  } else if (cas && pm.raison === "atteint") {
+    const derog = p.articles.derogation;
+    conditions.push(nonApplicable(entete("A4", cas.taux, "Dérogation"), () => `Dérogation de l'article ${derog} non nécessaire : l'apport initial atteint déjà ${pourcent(taux25.valeur)}.`));
+  }
+  return { conditions, partMinimale: pm };
+}
+
+/** A1's message, written when read: what the apport reaches, or what it lacks and why. */
+function messageA1(d: Dossier, p: ParametresVersion, base: Decimal, apport: Decimal, pm: PartMinimale, cas: CasDerogatoire | undefined): string {
+  const taux25 = p.apport.taux;
   const derog = p.articles.derogation;
   const laBase = `${libelleBase(d)} (${euros(base)})`;
   const min25 = taux25.valeur.times(base);
-  const a1: Condition = {
-    // A1 cites the article of the rate that sets the least compliant apport: the derogation
-    // (311-11-1 / 311-10) when the presales and points lower it, else al. 3.
-    ...e, article: pm.taux.article, alinea: pm.taux.alinea, statut: pm.statut, attendu: pm.attendu, constate: apport,
-    ecart: pm.ecart, unite: "euros", message: "",
-    ...(pm.manquants.length ? { manquants: pm.manquants } : {}),
-  };
   const manque = pm.ecart === null ? "" : manqueEuros(pm.ecart);
-  const cas = d.genre && d.genre !== "autre" ? p.derogation[d.genre] : undefined;
   const autreLevier = pm.preventesManquantes !== null && pm.preventesManquantes.greaterThan(ZERO)
     ? `, ou ${manqueEuros(pm.preventesManquantes)} de préventes internationales de plus` : "";
   switch (pm.raison) {
     case "atteint":
-      a1.message = `L'apport initial (${euros(apport)}) atteint ${pourcent(taux25.valeur)} ${laBase}, soit ${eurosMin(min25)}.`;
-      break;
+      return `L'apport initial (${euros(apport)}) atteint ${pourcent(taux25.valeur)} ${laBase}, soit ${eurosMin(min25)}.`;
     case "cas":
-      a1.message = `Dérogation de l'article ${derog} : l'apport initial (${euros(apport)}) atteint ${pourcent(pm.taux.valeur)} ${laBase}, soit ${eurosMin(pm.attendu)}, et les conditions de la dérogation sont remplies.`;
-      break;
+      return `Dérogation de l'article ${derog} : l'apport initial (${euros(apport)}) atteint ${pourcent(pm.taux.valeur)} ${laBase}, soit ${eurosMin(pm.attendu)}, et les conditions de la dérogation sont remplies.`;
     case "casEchoue":
-      a1.message = pm.taux === taux25
+      return pm.taux === taux25
         ? `L'apport initial (${euros(apport)}) n'atteint pas ${pourcent(taux25.valeur)} ${laBase}, soit ${eurosMin(min25)}, et les conditions de la dérogation de l'article ${derog} ne sont pas remplies : il manque ${manque} d'apport initial.`
         : `Compte tenu des préventes internationales (${euros(d.preventesInternationales!)}), l'apport initial doit atteindre ${eurosMin(pm.attendu)} pour la dérogation de l'article ${derog} (${pourcent(cas!.taux.valeur)} ${laBase} au moins, et préventes d'au moins ${nombre(cas!.multiplePreventes.valeur)} fois l'écart à ${pourcent(taux25.valeur)}) : il manque ${manque} d'apport initial${autreLevier}.`;
-      break;
     case "sousTauxReduit":
-      a1.message = cas
+      return cas
         ? `L'apport initial (${euros(apport)}) n'atteint pas même le taux réduit de l'article ${derog} (${pourcent(cas.taux.valeur)} ${laBase}, soit ${eurosMin(cas.taux.valeur.times(base))}) : l'apport minimum est de ${eurosMin(pm.attendu)}${pm.taux === taux25 ? "" : " compte tenu des préventes internationales"}, il manque ${manque} d'apport initial.`
         : `L'apport initial (${euros(apport)}) n'atteint ni ${pourcent(taux25.valeur)} ${laBase}, soit ${eurosMin(min25)}, ni aucun taux réduit de l'article ${derog} : il manque ${manque} pour atteindre ${pourcent(taux25.valeur)}.`;
-      break;
     case "casIncomplet":
-      a1.message = `L'apport initial (${euros(apport)}) est sous ${pourcent(taux25.valeur)} ${laBase}, soit ${eurosMin(min25)} : la dérogation de l'article ${derog} pourrait s'appliquer, renseignez ${pm.manquants.join(", ")}.`;
-      break;
+      return `L'apport initial (${euros(apport)}) est sous ${pourcent(taux25.valeur)} ${laBase}, soit ${eurosMin(min25)} : la dérogation de l'article ${derog} pourrait s'appliquer, renseignez ${pm.manquants.join(", ")}.`;
     case "genreInconnu":
-      a1.message = `L'apport initial (${euros(apport)}) est sous ${pourcent(taux25.valeur)} ${laBase}, soit ${eurosMin(min25)} : selon le genre, la dérogation de l'article ${derog} pourrait s'appliquer ; renseignez le genre.`;
-      break;
+      return `L'apport initial (${euros(apport)}) est sous ${pourcent(taux25.valeur)} ${laBase}, soit ${eurosMin(min25)} : selon le genre, la dérogation de l'article ${derog} pourrait s'appliquer ; renseignez le genre.`;
     case "sansCas":
-      a1.message = `L'apport initial (${euros(apport)}) n'atteint pas ${pourcent(taux25.valeur)} ${laBase}, soit ${eurosMin(min25)} : il manque ${manque} d'apport initial.`;
-      break;
+      return `L'apport initial (${euros(apport)}) n'atteint pas ${pourcent(taux25.valeur)} ${laBase}, soit ${eurosMin(min25)} : il manque ${manque} d'apport initial.`;
   }
-  if (pm.statut === "incomplet") a1.unite = null;
-  const conditions = [avecAvertissement(a1, reserve)];
-  if (pm.cas) {
-    conditions.push(...pm.cas.conditions.map((c) => avertirGarantieMinimum(c, d, p)));
-  } else if (cas && pm.raison === "atteint") {
-    conditions.push(nonApplicable(entete("A4", cas.taux, "Dérogation"), `Dérogation de l'article ${derog} non nécessaire : l'apport initial atteint déjà ${pourcent(taux25.valeur)}.`));
-  }
-  return { conditions, partMinimale: pm };
 }
 
 /**
@@ -111,8 +112,7 @@ export function avertissementGarantieMinimum(d: Dossier, p: ParametresVersion, p
 }
 
 function avertirGarantieMinimum(c: Condition, d: Dossier, p: ParametresVersion): Condition {
-  const avertissement = avertissementGarantieMinimum(d, p, c);
-  return avertissement ? { ...c, avertissement } : c;
+  return avecAvertissement(c, avertissementGarantieMinimum(d, p, c));
 }
 
 /** A2: the cash part per hour, TV and on-demand editors' cash together (311-11 al. 3 / 311-9 al. 3). */
@@ -120,30 +120,28 @@ export function evaluerNumeraire(d: Dossier, p: ParametresVersion): Condition {
   const generique = p.apport.numeraireHoraire.fiction;
   const e = entete("A2", generique, "Part minimale en numéraire");
   const reserve = avertissementReserve(p);
-  const avecReserve = (c: Condition): Condition => (reserve ? { ...c, avertissement: reserve } : c);
   if (d.genre === "autre") {
     return nonApplicable(e, `L'article ${p.articles.apport} ne fixe pas de part horaire en numéraire pour ce genre.`);
   }
   const numeraire = sommeDonnee(d.apportNumeraireTelevision, d.apportNumeraireSmad);
-  const manquants = [
-    ...absents({ genre: d.genre, dureeMinutes: d.dureeMinutes }),
-    ...(numeraire === null ? (["apportNumeraireTelevision", "apportNumeraireSmad"] as const) : []),
-  ];
   if (d.genre === undefined || d.dureeMinutes === undefined || numeraire === null) {
-    return avecReserve(incomplet(e, manquants, `Impossible de vérifier la part en numéraire : renseignez ${manquants.join(", ")}.`));
+    const manquants = [
+      ...absents({ genre: d.genre, dureeMinutes: d.dureeMinutes }),
+      ...(numeraire === null ? (["apportNumeraireTelevision", "apportNumeraireSmad"] as const) : []),
+    ];
+    return avecAvertissement(incomplet(e, manquants, `Impossible de vérifier la part en numéraire : renseignez ${manquants.join(", ")}.`), reserve);
   }
   const s = p.apport.numeraireHoraire[d.genre];
-  const attendu = montantPourDuree(s.valeur, d.dureeMinutes);
-  const ok = atteintTauxHoraire(numeraire, s.valeur, d.dureeMinutes);
-  const horaire = parHeure(numeraire, d.dureeMinutes);
-  const duree = `${nombre(d.dureeMinutes)} min`;
-  return avecReserve({
-    ...entete("A2", s, "Part minimale en numéraire"), statut: ok ? "conforme" : "non_conforme", attendu, constate: numeraire,
-    ecart: ok ? ZERO : attendu.minus(numeraire), unite: "euros",
-    message: ok
-      ? `Le numéraire des éditeurs (${euros(numeraire)}, soit ${euros(horaire)} par heure) atteint ${euros(s.valeur)} par heure pour ${duree} ${deGenre(d.genre)} (${eurosMin(attendu)}).`
-      : `Le numéraire des éditeurs (${euros(numeraire)}, soit ${euros(horaire)} par heure) n'atteint pas ${euros(s.valeur)} par heure pour ${duree} ${deGenre(d.genre)} (${eurosMin(attendu)}) : il manque ${manqueEuros(attendu.minus(numeraire))} en numéraire.`,
-  });
+  const { genre, dureeMinutes } = d;
+  const attendu = montantPourDuree(s.valeur, dureeMinutes);
+  const ok = atteintTauxHoraire(numeraire, s.valeur, dureeMinutes);
+  const message: Texte = () => {
+    const debut = `Le numéraire des éditeurs (${euros(numeraire)}, soit ${euros(parHeure(numeraire, dureeMinutes))} par heure)`;
+    const pour = `${euros(s.valeur)} par heure pour ${nombre(dureeMinutes)} min ${deGenre(genre)} (${eurosMin(attendu)})`;
+    return ok ? `${debut} atteint ${pour}.` : `${debut} n'atteint pas ${pour} : il manque ${manqueEuros(attendu.minus(numeraire))} en numéraire.`;
+  };
+  return condition(entete("A2", s, "Part minimale en numéraire"), ok ? "conforme" : "non_conforme", attendu, numeraire,
+    ok ? ZERO : attendu.minus(numeraire), "euros", message, { avertissement: reserve });
 }
 
 /** A3 (311-11 al. 4 / 311-9 al. 4): for selective aid, neither the share nor the cash is required. */

@@ -8,7 +8,7 @@
  * The verdict shows the route it used; the others' money is never dropped without saying why.
  * The 311-11-1 derogation does not apply.
  */
-import { auMoins, entete, incomplet, nonApplicable } from "./condition";
+import { auMoins, avecAvertissement, condition, entete, incomplet, nonApplicable } from "./condition";
 import { evaluerContratSmad } from "./contrat-apport";
 import { Decimal, ZERO } from "./decimal";
 import type { ChampDossier, Dossier } from "./dossier";
@@ -45,24 +45,24 @@ function route1(d: Dossier, s: RegimeSmad, base: Decimal | undefined): ResultatR
   const e1 = { code: "B1", article: s.taux.article, alinea: "1°", libelle: "1° : apport des seuls éditeurs SMAD" };
   const e2 = entete("B2", s.taux, "Apport initial minimal (1°)");
   const autres = autresApporteurs(d);
-  const nonCompte = autres.greaterThan(ZERO) ? ` L'apport des autres financeurs (${euros(autres)}) n'est pas compté par le 1°.` : "";
+  const nonCompte = () => (autres.greaterThan(ZERO) ? ` L'apport des autres financeurs (${euros(autres)}) n'est pas compté par le 1°.` : "");
   if (smad === undefined) {
     return { route: "1°", apport: undefined, conditions: [incomplet(e1, ["apportNumeraireSmad"], "Renseignez le numéraire apporté par les éditeurs de services à la demande (apportNumeraireSmad).")] };
   }
   // "d'un ou plusieurs éditeurs de services à la demande": no cash from them, no apport by the 1°, whatever the base.
   const present: Condition = smad.greaterThan(ZERO)
-    ? { ...e1, statut: "conforme", attendu: "apport en numéraire d'un ou plusieurs éditeurs SMAD", constate: smad, ecart: ZERO, unite: null,
-        message: `Apport initial en numéraire des éditeurs de services à la demande : ${euros(smad)}.` }
+    ? condition(e1, "conforme", "apport en numéraire d'un ou plusieurs éditeurs SMAD", smad, ZERO, null,
+        () => `Apport initial en numéraire des éditeurs de services à la demande : ${euros(smad)}.`)
     // Money buys this one: B2 carries the amount (unit euros, so the section's ecart is not withheld).
-    : { ...e1, statut: "non_conforme", attendu: "apport en numéraire d'un ou plusieurs éditeurs SMAD", constate: smad, ecart: null, unite: "euros",
-        message: "Aucun apport en numéraire d'un éditeur de services à la demande : l'article 311-12 l'exige." };
+    : condition(e1, "non_conforme", "apport en numéraire d'un ou plusieurs éditeurs SMAD", smad, null, "euros",
+        "Aucun apport en numéraire d'un éditeur de services à la demande : l'article 311-12 l'exige.");
   if (base === undefined) {
-    return { route: "1°", apport: smad, conditions: [present, incomplet(e2, [champBase(d)], `Renseignez la base (${champBase(d)}) pour vérifier la part minimale de ${pourcent(s.taux.valeur)}.`)] };
+    return { route: "1°", apport: smad, conditions: [present, incomplet(e2, [champBase(d)], () => `Renseignez la base (${champBase(d)}) pour vérifier la part minimale de ${pourcent(s.taux.valeur)}.`)] };
   }
   const attendu = s.taux.valeur.times(base);
   const part = auMoins(e2, attendu, smad, "euros", {
-    conforme: () => `Par le 1° : le numéraire des éditeurs SMAD (${euros(smad)}) atteint ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${eurosMin(attendu)}.${nonCompte}`,
-    nonConforme: () => `Par le 1° : le numéraire des éditeurs SMAD (${euros(smad)}) n'atteint pas ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${eurosMin(attendu)} : il manque ${manqueEuros(attendu.minus(smad))} de numéraire SMAD.${nonCompte}`,
+    conforme: () => `Par le 1° : le numéraire des éditeurs SMAD (${euros(smad)}) atteint ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${eurosMin(attendu)}.${nonCompte()}`,
+    nonConforme: () => `Par le 1° : le numéraire des éditeurs SMAD (${euros(smad)}) n'atteint pas ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${eurosMin(attendu)} : il manque ${manqueEuros(attendu.minus(smad))} de numéraire SMAD.${nonCompte()}`,
   });
   return { route: "1°", apport: smad, conditions: [present, part] };
 }
@@ -80,21 +80,18 @@ function route2(d: Dossier, s: RegimeSmad, base: Decimal | undefined): ResultatR
   const parts = d.autresFranceDetiennentPartsProducteur;
   if (parts === undefined) {
     conditions.push(incomplet(eParts, ["autresFranceDetiennentPartsProducteur"],
-      `D'autres financeurs établis en France apportent ${euros(autres)} : indiquez s'ils détiennent des parts de producteur (autresFranceDetiennentPartsProducteur).`));
+      () => `D'autres financeurs établis en France apportent ${euros(autres)} : indiquez s'ils détiennent des parts de producteur (autresFranceDetiennentPartsProducteur).`));
   } else {
-    conditions.push({
-      ...eParts, statut: parts ? "non_conforme" : "conforme", attendu: false, constate: parts, ecart: parts ? null : ZERO, unite: null,
-      message: parts
-        ? `Les autres financeurs (${euros(autres)}) détiennent des parts de producteur : le 2° ne leur est pas ouvert.`
-        : "Les autres financeurs établis en France ne détiennent pas de parts de producteur (311-12, 2°).",
-    });
+    conditions.push(condition(eParts, parts ? "non_conforme" : "conforme", false, parts, parts ? null : ZERO, null, parts
+      ? () => `Les autres financeurs (${euros(autres)}) détiennent des parts de producteur : le 2° ne leur est pas ouvert.`
+      : "Les autres financeurs établis en France ne détiennent pas de parts de producteur (311-12, 2°)."));
   }
   const eTaux = { code: "B1", article: s2.article, alinea: s2.alinea, libelle: `2° : part des éditeurs SMAD (${pourcent(s2.valeur)})` };
   const e2 = entete("B2", s.taux, "Apport initial minimal (2°)");
   if (smad === undefined || base === undefined) {
     const manquants: ChampDossier[] = [...(smad === undefined ? ["apportNumeraireSmad" as const] : []), ...(base === undefined ? [champBase(d)] : [])];
     conditions.push(incomplet(eTaux, manquants, `Renseignez ${manquants.join(", ")} pour vérifier le 2°.`));
-    return { route: "2°", apport: smad?.plus(autres), conditions: conditions.map((c) => (tv ? { ...c, avertissement: tv } : c)) };
+    return { route: "2°", apport: smad?.plus(autres), conditions: conditions.map((c) => avecAvertissement(c, tv)) };
   }
   const attenduSmad = s2.valeur.times(base);
   conditions.push(auMoins(eTaux, attenduSmad, smad, "euros", {
@@ -107,7 +104,8 @@ function route2(d: Dossier, s: RegimeSmad, base: Decimal | undefined): ResultatR
     conforme: () => `Par le 2° : le numéraire des éditeurs SMAD et des autres financeurs (${euros(apport)}) atteint ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${eurosMin(attendu)}.`,
     nonConforme: () => `Par le 2° : le numéraire des éditeurs SMAD et des autres financeurs (${euros(apport)}) n'atteint pas ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${eurosMin(attendu)} : il manque ${manqueEuros(attendu.minus(apport))}.`,
   }));
-  return { route: "2°", apport, conditions: tv ? conditions.map((c) => ({ ...c, avertissement: c.avertissement ? `${c.avertissement} ${tv}` : tv })) : conditions };
+  if (tv) for (const c of conditions) c.avertissement = c.avertissement ? `${c.avertissement} ${tv}` : tv;
+  return { route: "2°", apport, conditions };
 }
 
 /** What the route lacks in SMAD cash; null when it cannot comply by adding money (shares held) or is incomplete. */
@@ -133,8 +131,9 @@ export function choisirRoute(d: Dossier, s: RegimeSmad, base: Decimal | undefine
   const m1 = manqueRoute(r1);
   const m2 = manqueRoute(r2);
   if (m2 !== null && (m1 === null || m2.lessThan(m1))) {
-    return { ...r2, conditions: [...r2.conditions, nonApplicable({ code: "B1", article: s.taux.article, alinea: "1°", libelle: "1° : éditeurs SMAD seuls" },
-      `Le 1° (éditeurs SMAD seuls, ${pourcent(s.taux.valeur)}) demanderait davantage : le 2° est retenu.`)] };
+    r2.conditions.push(nonApplicable({ code: "B1", article: s.taux.article, alinea: "1°", libelle: "1° : éditeurs SMAD seuls" },
+      () => `Le 1° (éditeurs SMAD seuls, ${pourcent(s.taux.valeur)}) demanderait davantage : le 2° est retenu.`));
+    return r2;
   }
   return r1;
 }
@@ -150,16 +149,15 @@ function evaluerHoraire(d: Dossier, s: RegimeSmad): Condition {
   if (d.dureeMinutes === undefined || d.apportNumeraireSmad === undefined) {
     return incomplet(e, manquants, `Impossible de vérifier le montant horaire : renseignez ${manquants.join(", ")}.`);
   }
-  const attendu = montantPourDuree(seuil.valeur, d.dureeMinutes);
-  const ok = atteintTauxHoraire(d.apportNumeraireSmad, seuil.valeur, d.dureeMinutes);
-  const horaire = euros(parHeure(d.apportNumeraireSmad, d.dureeMinutes));
-  return {
-    ...e, statut: ok ? "conforme" : "non_conforme", attendu, constate: d.apportNumeraireSmad,
-    ecart: ok ? ZERO : attendu.minus(d.apportNumeraireSmad), unite: "euros",
-    message: ok
-      ? `Le numéraire des éditeurs SMAD (${horaire} par heure sur ${nombre(d.dureeMinutes)} min) atteint ${euros(seuil.valeur)} par heure (${eurosMin(attendu)}).`
-      : `Le numéraire des éditeurs SMAD (${horaire} par heure sur ${nombre(d.dureeMinutes)} min) n'atteint pas ${euros(seuil.valeur)} par heure (${eurosMin(attendu)}) : il manque ${manqueEuros(attendu.minus(d.apportNumeraireSmad))} de numéraire SMAD.`,
-  };
+  const { apportNumeraireSmad: smad, dureeMinutes } = d;
+  const attendu = montantPourDuree(seuil.valeur, dureeMinutes);
+  const ok = atteintTauxHoraire(smad, seuil.valeur, dureeMinutes);
+  return condition(e, ok ? "conforme" : "non_conforme", attendu, smad, ok ? ZERO : attendu.minus(smad), "euros", () => {
+    const horaire = euros(parHeure(smad, dureeMinutes));
+    return ok
+      ? `Le numéraire des éditeurs SMAD (${horaire} par heure sur ${nombre(dureeMinutes)} min) atteint ${euros(seuil.valeur)} par heure (${eurosMin(attendu)}).`
+      : `Le numéraire des éditeurs SMAD (${horaire} par heure sur ${nombre(dureeMinutes)} min) n'atteint pas ${euros(seuil.valeur)} par heure (${eurosMin(attendu)}) : il manque ${manqueEuros(attendu.minus(smad))} de numéraire SMAD.`;
+  });
 }
 
 export interface ApportSmad {

@@ -3,7 +3,7 @@
  * and how long an on-demand editor's rights may last. Optional extras (DOMAIN.md A5, A6): evaluated
  * only when the dossier gives their fields.
  */
-import { auPlus, entete, incomplet, type Entete } from "./condition";
+import { auPlus, condition, entete, incomplet, type Entete } from "./condition";
 import { Decimal, ZERO } from "./decimal";
 import type { Dossier } from "./dossier";
 import { nombre } from "./format";
@@ -44,14 +44,10 @@ function avantEcheance(ech: Echeance): string {
 function comparerDates(e: Entete, dateContrat: string, ech: Echeance & { date: string }, quoi: string): Condition {
   const retard = new Decimal((Date.parse(dateContrat) - Date.parse(ech.date)) / MS_PAR_JOUR);
   const ok = retard.lessThanOrEqualTo(ZERO);
-  return {
-    ...e, statut: ok ? "conforme" : "non_conforme", attendu: `au plus tard le ${dateFr(ech.date)}`, constate: dateFr(dateContrat),
-    ecart: ok ? ZERO : retard, unite: "jours",
-    message: ok
-      ? `${quoi} (${dateFr(dateContrat)}) est conclu ${avantEcheance(ech)} (${dateFr(ech.date)}).`
-      : `${quoi} (${dateFr(dateContrat)}) est conclu ${nombre(retard)} jour(s) après ${ech.libelle} (${dateFr(ech.date)}) : il devait l'être ${avantEcheance(ech)}.`,
-    ...(retard.isZero() ? { avertissement: `Contrat daté du jour même de ${ech.libelle} : une date sans heure ne permet pas de trancher ; nous le tenons pour conclu avant.` } : {}),
-  };
+  return condition(e, ok ? "conforme" : "non_conforme", `au plus tard le ${dateFr(ech.date)}`, dateFr(dateContrat), ok ? ZERO : retard, "jours", () => (ok
+    ? `${quoi} (${dateFr(dateContrat)}) est conclu ${avantEcheance(ech)} (${dateFr(ech.date)}).`
+    : `${quoi} (${dateFr(dateContrat)}) est conclu ${nombre(retard)} jour(s) après ${ech.libelle} (${dateFr(ech.date)}) : il devait l'être ${avantEcheance(ech)}.`),
+  retard.isZero() ? { avertissement: `Contrat daté du jour même de ${ech.libelle} : une date sans heure ne permet pas de trancher ; nous le tenons pour conclu avant.` } : undefined);
 }
 
 /** True when the deadline has passed on the date of the request: the contract must exist by then. */
@@ -68,7 +64,7 @@ export function evaluerContrat(d: Dossier, p: ParametresVersion, dateReference?:
   const ech = echeanceContrat(d);
   const e = { code: "A5", article: p.articles.apport, alinea: 1, libelle: `Contrat ${avantEcheance(ech)}` };
   if (d.dateContrat !== undefined && ech.date !== undefined) {
-    return comparerDates(e, d.dateContrat, { ...ech, date: ech.date }, "Le contrat d'apport");
+    return comparerDates(e, d.dateContrat, ech as Echeance & { date: string }, "Le contrat d'apport");
   }
   if (d.dateContrat === undefined && echeancePassee(ech, dateReference)) {
     return incomplet(e, ["dateContrat"],
@@ -77,16 +73,10 @@ export function evaluerContrat(d: Dossier, p: ParametresVersion, dateReference?:
   if (d.engagementFerme !== undefined) {
     // DOMAIN.md A5: "checked when dateContrat and the deadline date are given, else engagementFerme".
     const dateSeule = d.dateContrat !== undefined ? "dateContrat" : ech.date !== undefined ? ech.champ : null;
-    return {
-      ...e, statut: d.engagementFerme ? "conforme" : "non_conforme", attendu: true, constate: d.engagementFerme,
-      ecart: d.engagementFerme ? ZERO : null, unite: null,
-      message: d.engagementFerme
-        ? "Pas encore de contrat : l'engagement ferme et manifeste des éditeurs vaut apport à titre provisoire."
-        : "Ni contrat d'apport daté ni engagement ferme et manifeste des éditeurs.",
-      ...(dateSeule
-        ? { avertissement: `${dateSeule} est donnée seule : sans les deux dates (contrat et ${ech.libelle}), l'engagement ferme est jugé.` }
-        : {}),
-    };
+    return condition(e, d.engagementFerme ? "conforme" : "non_conforme", true, d.engagementFerme, d.engagementFerme ? ZERO : null, null, d.engagementFerme
+      ? "Pas encore de contrat : l'engagement ferme et manifeste des éditeurs vaut apport à titre provisoire."
+      : "Ni contrat d'apport daté ni engagement ferme et manifeste des éditeurs.",
+    dateSeule ? { avertissement: `${dateSeule} est donnée seule : sans les deux dates (contrat et ${ech.libelle}), l'engagement ferme est jugé.` } : undefined);
   }
   // An optional extra (DOMAIN.md "Sections and statuses"): not evaluated; the section reminds it.
   return null;
@@ -100,7 +90,7 @@ export function evaluerContratSmad(d: Dossier, article: string, dateReference?: 
   const ech = echeanceContrat(d);
   const e = { code: "B1", article, alinea: "1°", libelle: `Contrat d'achat de droits ${avantEcheance(ech)}` };
   if (d.dateContrat !== undefined && ech.date !== undefined) {
-    return comparerDates(e, d.dateContrat, { ...ech, date: ech.date }, "Le contrat d'achat de droits");
+    return comparerDates(e, d.dateContrat, ech as Echeance & { date: string }, "Le contrat d'achat de droits");
   }
   if (d.dateContrat === undefined && (echeancePassee(ech, dateReference) || d.engagementFerme !== undefined)) {
     return incomplet(e, ["dateContrat"],

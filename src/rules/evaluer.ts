@@ -50,8 +50,10 @@ function verifierCoherence(d: Dossier): void {
   if (c.length) throw new DossierContradictoire(c);
 }
 
+/** The section itself, its conditions worst first within a code (each evaluation builds its own sections). */
 function ordonner<S extends Section>(s: S): S {
-  return { ...s, conditions: pireDAbord(s.conditions) };
+  s.conditions = pireDAbord(s.conditions);
+  return s;
 }
 
 export function evaluerSousVersion(d: Dossier, p: ParametresVersion, dateReference: string): Verdict {
@@ -59,7 +61,9 @@ export function evaluerSousVersion(d: Dossier, p: ParametresVersion, dateReferen
   // The contract deadline is judged on the request's own date, even when --date picks another version.
   const apportInitial = ordonner(evaluerSectionApport(d, p, d.dateDemande ?? dateReference));
   const majoration = ordonner(evaluerMajoration(d, p, listeReference));
-  return { version: p.version, ...(d.titre !== undefined ? { titre: d.titre } : {}), dateReference, apportInitial, listeReference: ordonner(listeReference), majoration };
+  const v: Verdict = { version: p.version, dateReference, apportInitial, listeReference: ordonner(listeReference), majoration };
+  if (d.titre !== undefined) v.titre = d.titre;
+  return v;
 }
 
 /** A request dated before the first implemented version: non_applicable everywhere, never a guess. */

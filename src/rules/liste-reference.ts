@@ -3,14 +3,14 @@
  */
 import { choisirRoute } from "./apport-smad";
 import { avertissementGarantieMinimum, rappelPreventes } from "./apport-initial";
-import { constat, entete, exigeVrai, incomplet, nonApplicable } from "./condition";
+import { condition, constat, entete, exigeVrai, incomplet, nonApplicable, type Texte } from "./condition";
 import { Decimal, ZERO } from "./decimal";
 import { GENRES, type ChampDossier, type Dossier } from "./dossier";
 import { euros, eurosMin, nombre, pourcent, manqueEuros } from "./format";
 import { atteintTauxHoraire, base as calculerBase, libelleBase, montantPourDuree, parHeure } from "./grandeurs";
 import { relevedu311_12 } from "./minimums";
 import type { ParametresVersion } from "./parametres";
-import { evaluerPartMinimale, libelleGenre, deGenre } from "./part-minimale";
+import { evaluerPartMinimale, libelleGenre, deGenre, type PartMinimale } from "./part-minimale";
 import { ecartSection, statutSection, type Condition, type SectionReference } from "./verdict";
 
 type Ref = ParametresVersion["reference"];
@@ -19,14 +19,17 @@ function aliena(r: Ref, alinea: string) {
   return { article: r.taux.article, alinea };
 }
 
+const GENRES_LISTE = GENRES.filter((g) => g !== "autre").map(libelleGenre).join(", ");
+
 /** C1 (1°): one of the four genres. */
 function evaluerGenre(d: Dossier, r: Ref): Condition {
   const e = entete("C1", aliena(r, "1°"), "Genre");
-  const attendu = GENRES.filter((g) => g !== "autre").map(libelleGenre).join(", ");
+  const attendu = GENRES_LISTE;
   if (d.genre === undefined) return incomplet(e, ["genre"], "Renseignez le genre de l'œuvre.", attendu);
   const ok = d.genre !== "autre";
-  return constat(e, ok, attendu, libelleGenre(d.genre), ok
-    ? `Le genre (${libelleGenre(d.genre)}) ouvre droit à la liste des œuvres de référence.`
+  const genre = libelleGenre(d.genre);
+  return constat(e, ok, attendu, genre, ok
+    ? () => `Le genre (${genre}) ouvre droit à la liste des œuvres de référence.`
     : "Seules la fiction, l'animation, le documentaire de création et l'adaptation audiovisuelle de spectacle vivant peuvent être inscrits.");
 }
 
@@ -36,7 +39,7 @@ function evaluerFormat(d: Dossier, r: Ref): Condition {
   const e = entete("C2", s, "Format de l'œuvre");
   if (d.genre === undefined) return incomplet(e, ["genre"], "Renseignez le genre de l'œuvre.");
   if (d.genre === "spectacle_vivant") {
-    return exigeVrai({ ...e, libelle: "Qualité artistique et technique" }, "qualiteSpectacleVivant", d.qualiteSpectacleVivant, {
+    return exigeVrai({ code: e.code, article: e.article, alinea: e.alinea, libelle: "Qualité artistique et technique" }, "qualiteSpectacleVivant", d.qualiteSpectacleVivant, {
       conforme: () => "L'œuvre atteint le niveau de qualité artistique et technique requis pour le spectacle vivant.",
       nonConforme: () => "L'œuvre n'atteint pas le niveau de qualité artistique et technique requis pour le spectacle vivant.",
       manquant: () => "Indiquez si l'œuvre atteint le niveau de qualité artistique et technique requis (qualiteSpectacleVivant).",
@@ -44,16 +47,17 @@ function evaluerFormat(d: Dossier, r: Ref): Condition {
   }
   if (d.genre !== "documentaire") return nonApplicable(e, `Pas de condition de format pour une œuvre ${deGenre(d.genre)}.`);
   if (d.caseMagazine === undefined) return incomplet(e, ["caseMagazine"], "Indiquez si le documentaire est inséré dans des cases de magazine (caseMagazine).");
-  if (!d.caseMagazine) return { ...nonApplicable(e, "Documentaire hors case de magazine : pas de durée minimale par épisode."), constate: false };
-  if (d.dureeEpisodeMinutes === undefined) return incomplet(e, ["dureeEpisodeMinutes"], `Documentaire en case de magazine : renseignez la durée par épisode (au moins ${nombre(s.valeur)} min).`, s.valeur);
-  const ok = d.dureeEpisodeMinutes.greaterThanOrEqualTo(s.valeur);
-  return {
-    ...e, statut: ok ? "conforme" : "non_conforme", attendu: s.valeur, constate: d.dureeEpisodeMinutes,
-    ecart: ok ? ZERO : s.valeur.minus(d.dureeEpisodeMinutes), unite: "minutes",
-    message: ok
-      ? `Documentaire en case de magazine : ${nombre(d.dureeEpisodeMinutes)} min par épisode (au moins ${nombre(s.valeur)}).`
-      : `Documentaire en case de magazine : ${nombre(d.dureeEpisodeMinutes)} min par épisode, il en faut au moins ${nombre(s.valeur)}.`,
-  };
+  if (!d.caseMagazine) {
+    const c = nonApplicable(e, "Documentaire hors case de magazine : pas de durée minimale par épisode.");
+    c.constate = false;
+    return c;
+  }
+  const duree = d.dureeEpisodeMinutes;
+  if (duree === undefined) return incomplet(e, ["dureeEpisodeMinutes"], () => `Documentaire en case de magazine : renseignez la durée par épisode (au moins ${nombre(s.valeur)} min).`, s.valeur);
+  const ok = duree.greaterThanOrEqualTo(s.valeur);
+  return condition(e, ok ? "conforme" : "non_conforme", s.valeur, duree, ok ? ZERO : s.valeur.minus(duree), "minutes", () => (ok
+    ? `Documentaire en case de magazine : ${nombre(duree)} min par épisode (au moins ${nombre(s.valeur)}).`
+    : `Documentaire en case de magazine : ${nombre(duree)} min par épisode, il en faut au moins ${nombre(s.valeur)}.`));
 }
 
 /** C3 (3°): prior and final authorisations. */
@@ -62,9 +66,9 @@ function evaluerAutorisations(d: Dossier, r: Ref): Condition {
   const manquants = (["autorisationPrealable", "autorisationDefinitive"] as const).filter((c) => d[c] === undefined);
   const refusees = (["autorisationPrealable", "autorisationDefinitive"] as const).filter((c) => d[c] === false);
   if (refusees.length) {
-    return constat(e, false, true, false, `Il manque ${refusees.map((c) => (c === "autorisationPrealable" ? "l'autorisation préalable" : "l'autorisation définitive")).join(" et ")}.`);
+    return constat(e, false, true, false, () => `Il manque ${refusees.map((c) => (c === "autorisationPrealable" ? "l'autorisation préalable" : "l'autorisation définitive")).join(" et ")}.`);
   }
-  if (manquants.length) return incomplet(e, [...manquants], `Indiquez si l'œuvre a obtenu ${manquants.map((c) => (c === "autorisationPrealable" ? "l'autorisation préalable" : "l'autorisation définitive")).join(" et ")}.`, true);
+  if (manquants.length) return incomplet(e, [...manquants], () => `Indiquez si l'œuvre a obtenu ${manquants.map((c) => (c === "autorisationPrealable" ? "l'autorisation préalable" : "l'autorisation définitive")).join(" et ")}.`, true);
   return constat(e, true, true, true, "L'œuvre a obtenu l'autorisation préalable et l'autorisation définitive.");
 }
 
@@ -88,32 +92,32 @@ function evaluerApport(d: Dossier, r: Ref, p: ParametresVersion): PartReference 
     const manquants = [...(b.manquants ?? []), ...(apport === undefined ? [champApport] : [])];
     return { condition: incomplet(e, manquants, `Impossible de vérifier l'apport initial : renseignez ${manquants.join(", ")}.`), taux: r.taux.valeur, tauxArticle: r.taux.article, apportMinimum: null };
   }
-  const pm = evaluerPartMinimale("C4", r.taux, r.casReduits, d, b.valeur, apport, rappelPreventes(d, p));
-  const laBase = `${libelleBase(d)} (${euros(b.valeur)})`;
+  const pm = evaluerPartMinimale("C4", r.taux, r.casReduits, d, b.valeur, apport, () => rappelPreventes(d, p));
   const cas = pm.cas;
-  const detailCas = cas ? cas.conditions.map((c) => c.message).join(" ") : "";
-  const autreLevier = pm.preventesManquantes !== null && pm.preventesManquantes.greaterThan(ZERO)
-    ? `, ou ${manqueEuros(pm.preventesManquantes)} de préventes internationales de plus` : "";
-  let message: string;
-  if (pm.statut === "conforme") {
-    message = `L'apport initial (${euros(apport)}) atteint ${pourcent(pm.taux.valeur)} ${laBase}, soit ${eurosMin(pm.attendu)}.` + (pm.raison === "cas" ? ` Cas réduit de l'article ${p.articles.derogation} : ${detailCas}` : "");
-  } else if (pm.statut === "incomplet") {
-    message = `L'apport initial (${euros(apport)}) est sous ${pourcent(r.taux.valeur)} ${laBase} : un taux réduit pourrait s'appliquer, renseignez ${pm.manquants.join(", ")}.`;
-  } else {
-    const compteTenu = pm.taux === r.taux ? `${pourcent(pm.taux.valeur)} ${laBase}` : `minimum compte tenu des préventes internationales, taux réduit de ${pourcent(pm.taux.valeur)} ${laBase} au moins`;
-    message = `L'apport initial (${euros(apport)}) n'atteint pas ${eurosMin(pm.attendu)} (${compteTenu}) : il manque ${manqueEuros(pm.ecart!)} d'apport initial${autreLevier}.` + (detailCas ? ` ${detailCas}` : "");
-  }
-  let condition: Condition = {
-    ...e, article: pm.taux.article, alinea: pm.taux.alinea, statut: pm.statut, attendu: pm.attendu, constate: apport,
-    ecart: pm.ecart, unite: pm.statut === "incomplet" ? null : "euros",
-    message, ...(pm.manquants.length ? { manquants: pm.manquants } : {}),
-  };
   const avertissement = [
     avertissementTauxReduit(d, p, pm.raison !== "atteint" && cas !== null),
     ...(cas ? cas.conditions.map((c) => avertissementGarantieMinimum(d, p, c)) : []),
   ].filter(Boolean).join(" ");
-  if (avertissement) condition = { ...condition, avertissement };
-  return { condition, taux: pm.taux.valeur, tauxArticle: pm.taux.article, apportMinimum: pm.attendu, preventesManquantes: pm.preventesManquantes };
+  const condition_ = condition({ code: e.code, article: pm.taux.article, alinea: pm.taux.alinea, libelle: e.libelle }, pm.statut, pm.attendu, apport,
+    pm.ecart, pm.statut === "incomplet" ? null : "euros", () => messageC4(d, r, p, b.valeur!, apport, pm),
+    { ...(pm.manquants.length ? { manquants: pm.manquants } : {}), ...(avertissement ? { avertissement } : {}) });
+  return { condition: condition_, taux: pm.taux.valeur, tauxArticle: pm.taux.article, apportMinimum: pm.attendu, preventesManquantes: pm.preventesManquantes };
+}
+
+/** C4's message, written when read; the derogation's conditions follow it. */
+function messageC4(d: Dossier, r: Ref, p: ParametresVersion, base: Decimal, apport: Decimal, pm: PartMinimale): string {
+  const laBase = `${libelleBase(d)} (${euros(base)})`;
+  const detailCas = pm.cas ? pm.cas.conditions.map((c) => c.message).join(" ") : "";
+  if (pm.statut === "conforme") {
+    return `L'apport initial (${euros(apport)}) atteint ${pourcent(pm.taux.valeur)} ${laBase}, soit ${eurosMin(pm.attendu)}.` + (pm.raison === "cas" ? ` Cas réduit de l'article ${p.articles.derogation} : ${detailCas}` : "");
+  }
+  if (pm.statut === "incomplet") {
+    return `L'apport initial (${euros(apport)}) est sous ${pourcent(r.taux.valeur)} ${laBase} : un taux réduit pourrait s'appliquer, renseignez ${pm.manquants.join(", ")}.`;
+  }
+  const autreLevier = pm.preventesManquantes !== null && pm.preventesManquantes.greaterThan(ZERO)
+    ? `, ou ${manqueEuros(pm.preventesManquantes)} de préventes internationales de plus` : "";
+  const compteTenu = pm.taux === r.taux ? `${pourcent(pm.taux.valeur)} ${laBase}` : `minimum compte tenu des préventes internationales, taux réduit de ${pourcent(pm.taux.valeur)} ${laBase} au moins`;
+  return `L'apport initial (${euros(apport)}) n'atteint pas ${eurosMin(pm.attendu)} (${compteTenu}) : il manque ${manqueEuros(pm.ecart!)} d'apport initial${autreLevier}.` + (detailCas ? ` ${detailCas}` : "");
 }
 
 /** DOMAIN.md C4: where the verdict depends on a lowered rate and the texts of the version differ, say so. */
@@ -147,16 +151,15 @@ function evaluerNumeraire(d: Dossier, r: Ref): Condition {
   const attendu = montantPourDuree(seuil.valeur, duree);
   // "du ou des éditeurs de télévision OU du ou des éditeurs SMAD": each group on its own, never summed.
   const meilleur = Decimal.max(tv ?? ZERO, smad ?? ZERO);
-  const groupe = (tv ?? ZERO).greaterThanOrEqualTo(smad ?? ZERO) ? "de télévision" : "de services à la demande";
   const ok = atteintTauxHoraire(meilleur, seuil.valeur, duree);
-  const detail = [tv !== undefined ? `télévision ${euros(parHeure(tv, duree))}/h` : null, smad !== undefined ? `SMAD ${euros(parHeure(smad, duree))}/h` : null].filter(Boolean).join(", ");
-  return {
-    ...e, statut: ok ? "conforme" : "non_conforme", attendu, constate: meilleur,
-    ecart: ok ? ZERO : attendu.minus(meilleur), unite: "euros",
-    message: ok
+  const message: Texte = () => {
+    const groupe = (tv ?? ZERO).greaterThanOrEqualTo(smad ?? ZERO) ? "de télévision" : "de services à la demande";
+    const detail = [tv !== undefined ? `télévision ${euros(parHeure(tv, duree))}/h` : null, smad !== undefined ? `SMAD ${euros(parHeure(smad, duree))}/h` : null].filter(Boolean).join(", ");
+    return ok
       ? `Le numéraire des éditeurs ${groupe} atteint ${euros(seuil.valeur)} par heure, soit ${eurosMin(attendu)} (${detail}).`
-      : `Ni les éditeurs de télévision ni ceux de services à la demande n'apportent ${euros(seuil.valeur)} par heure en numéraire, soit ${eurosMin(attendu)} (${detail}) : il manque ${manqueEuros(attendu.minus(meilleur))} au meilleur des deux.`,
+      : `Ni les éditeurs de télévision ni ceux de services à la demande n'apportent ${euros(seuil.valeur)} par heure en numéraire, soit ${eurosMin(attendu)} (${detail}) : il manque ${manqueEuros(attendu.minus(meilleur))} au meilleur des deux.`;
   };
+  return condition(e, ok ? "conforme" : "non_conforme", attendu, meilleur, ok ? ZERO : attendu.minus(meilleur), "euros", message);
 }
 
 /** 311-30 5° last sentence: "l'apport conjoint de plusieurs des éditeurs" — given, or TV and SMAD cash both above 0. */
@@ -175,7 +178,7 @@ function evaluerDiffusion(d: Dossier, r: Ref): Condition {
   const e = entete("C6", aliena(r, "5°"), "Diffusion ou acceptation");
   if (plusieursEditeurs(d)) {
     const conjoint = d.plusieursEditeurs === true ? "L'apport initial vient conjointement de plusieurs éditeurs" : "L'apport initial vient conjointement d'éditeurs de télévision et de services à la demande";
-    return exigeVrai({ ...e, libelle: "Acceptation par tous les éditeurs" }, "versionDefinitiveAcceptee", d.versionDefinitiveAcceptee, {
+    return exigeVrai({ code: e.code, article: e.article, alinea: e.alinea, libelle: "Acceptation par tous les éditeurs" }, "versionDefinitiveAcceptee", d.versionDefinitiveAcceptee, {
       conforme: () => `${conjoint} : la version définitive a été acceptée par l'ensemble de ces éditeurs, acceptation dûment renseignée et certifiée.`,
       nonConforme: () => `${conjoint} : l'inscription n'intervient qu'après acceptation dûment renseignée et certifiée de la version définitive par l'ensemble de ces éditeurs, diffusion ou non.`,
       manquant: () => `${conjoint} : indiquez si la version définitive a été acceptée par l'ensemble de ces éditeurs (versionDefinitiveAcceptee), exigée même après diffusion.`,
@@ -184,15 +187,15 @@ function evaluerDiffusion(d: Dossier, r: Ref): Condition {
   if (d.diffuseeAnneePrecedente === true) return constat(e, true, true, true, "Première diffusion ou mise à disposition l'année précédente par un éditeur ayant contribué à l'apport initial.");
   if (d.versionDefinitiveAcceptee === true) return constat(e, true, true, true, "Version définitive acceptée par les éditeurs, dûment renseignée et certifiée.");
   const manquants = (["diffuseeAnneePrecedente", "versionDefinitiveAcceptee"] as const).filter((c) => d[c] === undefined);
-  if (manquants.length) return incomplet(e, [...manquants], `Indiquez si l'œuvre a été diffusée l'année précédente ou si sa version définitive a été acceptée (${manquants.join(", ")}).`, true);
+  if (manquants.length) return incomplet(e, [...manquants], () => `Indiquez si l'œuvre a été diffusée l'année précédente ou si sa version définitive a été acceptée (${manquants.join(", ")}).`, true);
   return constat(e, false, true, false, "Ni première diffusion l'année précédente, ni version définitive acceptée et certifiée par les éditeurs.");
 }
 
 export function evaluerListeReference(d: Dossier, p: ParametresVersion): SectionReference {
   const r = p.reference;
   const apport = evaluerApport(d, r, p);
-  const conditions = [evaluerGenre(d, r), evaluerFormat(d, r), evaluerAutorisations(d, r), apport.condition, evaluerNumeraire(d, r), evaluerDiffusion(d, r)];
-  const numeraire = conditions.find((c) => c.code === "C5")!;
+  const numeraire = evaluerNumeraire(d, r);
+  const conditions = [evaluerGenre(d, r), evaluerFormat(d, r), evaluerAutorisations(d, r), apport.condition, numeraire, evaluerDiffusion(d, r)];
   const pm = apport.preventesManquantes;
   const statut = statutSection(conditions);
   const ecart = ecartSection(conditions, statut);

@@ -47,7 +47,7 @@ function partDepensee(code: string, s: NonNullable<Maj["depensesFranceCout"]>, l
   const total = d[champTotal];
   if (depenses === undefined || total === undefined) {
     const manquants = [...(depenses === undefined ? [champDepenses] : []), ...(total === undefined ? [champTotal] : [])];
-    return incomplet(e, manquants, `Renseignez ${manquants.join(", ")} pour vérifier les ${pourcent(s.valeur)} de dépenses en France.`);
+    return incomplet(e, manquants, () => `Renseignez ${manquants.join(", ")} pour vérifier les ${pourcent(s.valeur)} de dépenses en France.`);
   }
   const attendu = s.valeur.times(total);
   return auMoins(e, attendu, depenses, "euros", {
@@ -87,7 +87,7 @@ function conditionsAnimation(d: Dossier, m: Maj): Condition[] {
   const points = (seuil: typeof m.pointsCreationAnimation, groupe: string, champ: "pointsCreation" | "pointsFabrication"): Condition => {
     const e = entete("D", seuil, `Points « ${groupe} »`);
     const v = d[champ];
-    if (v === undefined) return incomplet(e, [champ], `Renseignez les points du groupe « ${groupe} » (au moins ${nombre(seuil.valeur)}).`, seuil.valeur);
+    if (v === undefined) return incomplet(e, [champ], () => `Renseignez les points du groupe « ${groupe} » (au moins ${nombre(seuil.valeur)}).`, seuil.valeur);
     return auMoins(e, seuil.valeur, v, "points", {
       conforme: () => `${nombre(v)} points au groupe « ${groupe} » (au moins ${nombre(seuil.valeur)}).`,
       nonConforme: () => `${nombre(v)} points au groupe « ${groupe} » : il en faut au moins ${nombre(seuil.valeur)}.`,

@@ -7,7 +7,7 @@
  * b) where the case asks for it, the points of the barème reach 30 "Création" and 36 "Fabrication".
  * The presales condition is read against the apport actually made, as the text writes it.
  */
-import { entete } from "./condition";
+import { condition, entete, type Texte } from "./condition";
 import { Decimal, ZERO } from "./decimal";
 import type { ChampDossier, Dossier, Genre } from "./dossier";
 import { euros, eurosMin, nombre, manqueEuros } from "./format";
@@ -27,45 +27,53 @@ export interface ResultatCas {
  * Evaluates the conditions of a derogation case for the apport actually made. `rappel` says which
  * contracts count as international presales in the version (311-11-1 a) / 311-10 last alinea).
  */
-export function evaluerCas(code: string, cas: CasDerogatoire, d: Dossier, base: Decimal, apport: Decimal, taux25: Seuil, rappel: string): ResultatCas {
+export function evaluerCas(code: string, cas: CasDerogatoire, d: Dossier, base: Decimal, apport: Decimal, taux25: Seuil, rappel: Texte): ResultatCas {
   const conditions: Condition[] = [];
   const manque = taux25.valeur.times(base).minus(apport);
   const multiple = cas.multiplePreventes.valeur;
-  const lecture = multiple.equals(1) ? "l'écart" : `${nombre(multiple)} fois l'écart`;
-  const preventes = { ...entete(code, cas.multiplePreventes, "Préventes internationales"), levier: "preventesInternationales" as const };
+  const lecture = () => (multiple.equals(1) ? "l'écart" : `${nombre(multiple)} fois l'écart`);
+  const e = entete(code, cas.multiplePreventes, "Préventes internationales");
   const attendu = multiple.times(manque);
-  if (d.preventesInternationales === undefined) {
-    conditions.push({ ...preventes, statut: "incomplet", attendu, constate: null, ecart: null, unite: null,
-      message: `Préventes internationales non renseignées : il en faut au moins ${eurosMin(attendu)} (${lecture} entre 25 % de la base et l'apport initial) pour la dérogation. ${rappel}`,
-      manquants: ["preventesInternationales"] });
+  const preventes = d.preventesInternationales;
+  if (preventes === undefined) {
+    conditions.push(condition(e, "incomplet", attendu, null, null, null,
+      () => `Préventes internationales non renseignées : il en faut au moins ${eurosMin(attendu)} (${lecture()} entre 25 % de la base et l'apport initial) pour la dérogation. ${rappel()}`,
+      { manquants: ["preventesInternationales"], levier: "preventesInternationales" }));
   } else {
-    const ok = d.preventesInternationales.greaterThanOrEqualTo(attendu);
-    conditions.push({ ...preventes, statut: ok ? "conforme" : "non_conforme", attendu, constate: d.preventesInternationales,
-      ecart: ok ? ZERO : attendu.minus(d.preventesInternationales), unite: "euros",
-      message: (ok
-        ? `Les préventes internationales (${euros(d.preventesInternationales)}) atteignent ${lecture} à 25 % (${eurosMin(attendu)}).`
-        : `Les préventes internationales (${euros(d.preventesInternationales)}) n'atteignent pas ${lecture} à 25 % (${eurosMin(attendu)}) : il manque ${manqueEuros(attendu.minus(d.preventesInternationales))}.`) + ` ${rappel}` });
+    const ok = preventes.greaterThanOrEqualTo(attendu);
+    conditions.push(condition(e, ok ? "conforme" : "non_conforme", attendu, preventes, ok ? ZERO : attendu.minus(preventes), "euros",
+      () => (ok
+        ? `Les préventes internationales (${euros(preventes)}) atteignent ${lecture()} à 25 % (${eurosMin(attendu)}).`
+        : `Les préventes internationales (${euros(preventes)}) n'atteignent pas ${lecture()} à 25 % (${eurosMin(attendu)}) : il manque ${manqueEuros(attendu.minus(preventes))}.`) + ` ${rappel()}`,
+      { levier: "preventesInternationales" }));
   }
   if (cas.pointsCreation) conditions.push(points(code, cas.pointsCreation, "Création", "pointsCreation", d.pointsCreation));
   if (cas.pointsFabrication) conditions.push(points(code, cas.pointsFabrication, "Fabrication", "pointsFabrication", d.pointsFabrication));
-  const manquants = conditions.flatMap((c) => c.manquants ?? []);
-  const statut = conditions.some((c) => c.statut === "non_conforme") ? "non_conforme" : manquants.length > 0 ? "incomplet" : "conforme";
-  const pointsAtteints = conditions.filter((c) => c.unite === "points").every((c) => c.statut === "conforme");
+  const manquants: ChampDossier[] = [];
+  let nonConforme = false;
+  let pointsAtteints = true;
+  for (const c of conditions) {
+    if (c.manquants !== undefined) manquants.push(...c.manquants);
+    if (c.statut === "non_conforme") nonConforme = true;
+    if (c.unite === "points" && c.statut !== "conforme") pointsAtteints = false;
+  }
+  const statut = nonConforme ? "non_conforme" : manquants.length > 0 ? "incomplet" : "conforme";
   return { statut, conditions, manquants, pointsAtteints };
 }
 
 function points(code: string, s: Seuil, groupe: string, champ: ChampDossier, valeur: Decimal | undefined): Condition {
-  const base = { ...entete(code, s, `Points « ${groupe} »`), levier: champ };
+  const e = entete(code, s, `Points « ${groupe} »`);
   if (valeur === undefined) {
-    return { ...base, statut: "incomplet", attendu: s.valeur, constate: null, ecart: null, unite: "points",
-      message: `Points du groupe « ${groupe} » non renseignés (au moins ${nombre(s.valeur)} points requis).`, manquants: [champ] };
+    const c = condition(e, "incomplet", s.valeur, null, null, "points",
+      () => `Points du groupe « ${groupe} » non renseignés (au moins ${nombre(s.valeur)} points requis).`, { manquants: [champ], levier: champ });
+    return c;
   }
   const ok = valeur.greaterThanOrEqualTo(s.valeur);
-  return { ...base, statut: ok ? "conforme" : "non_conforme", attendu: s.valeur, constate: valeur,
-    ecart: ok ? ZERO : s.valeur.minus(valeur), unite: "points",
-    message: ok
+  return condition(e, ok ? "conforme" : "non_conforme", s.valeur, valeur, ok ? ZERO : s.valeur.minus(valeur), "points",
+    () => (ok
       ? `${nombre(valeur)} points au groupe « ${groupe} » (au moins ${nombre(s.valeur)} requis).`
-      : `${nombre(valeur)} points au groupe « ${groupe} » : il en faut au moins ${nombre(s.valeur)}, il manque ${nombre(s.valeur.minus(valeur))} point(s).` };
+      : `${nombre(valeur)} points au groupe « ${groupe} » : il en faut au moins ${nombre(s.valeur)}, il manque ${nombre(s.valeur.minus(valeur))} point(s).`),
+    { levier: champ });
 }
 
 export type Raison =
@@ -117,7 +125,7 @@ export function apportMinimumAvecPreventes(
 /** Base rule with its exception, for the apport actually made. */
 export function evaluerPartMinimale(
   code: string, taux25: Seuil, casParGenre: Readonly<Partial<Record<GenreAidable, CasDerogatoire>>>,
-  d: Dossier, base: Decimal, apport: Decimal, rappel: string,
+  d: Dossier, base: Decimal, apport: Decimal, rappel: Texte,
 ): PartMinimale {
   const min25 = taux25.valeur.times(base);
   if (apport.greaterThanOrEqualTo(min25)) {

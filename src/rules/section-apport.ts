@@ -13,7 +13,7 @@ import { dateLongue } from "./format";
 import { base as calculerBase, heures, parHeure, sommeDonnee } from "./grandeurs";
 import { calculerApportMinimum, calculerNumeraireMinimum, relevedu311_12 } from "./minimums";
 import type { ParametresVersion } from "./parametres";
-import { ecartSection, statutSection, type Condition, type SectionApport } from "./verdict";
+import { ecartSection, statutSection, type Condition, type SectionApport, type Statut } from "./verdict";
 
 /**
  * Preparation aid (DOMAIN.md "Sections and statuses"): the last alinea of 311-12 ("la condition
@@ -42,37 +42,42 @@ export function evaluerSectionApport(d: Dossier, p: ParametresVersion, dateRefer
   const apportMinimum = b !== null && d.genre
     ? calculerApportMinimum(p, { genre: d.genre, base: b, preventesInternationales: d.preventesInternationales, pointsCreation: d.pointsCreation, pointsFabrication: d.pointsFabrication, destination: d.destination, aide: aideRegle, dureeMinutes: d.dureeMinutes })
     : null;
-  const derives = {
-    base: b,
-    heures: d.dureeMinutes ? heures(d.dureeMinutes) : null,
-    apportMinimumAvecPreventes: apportMinimum,
-    // No hourly minimum for this genre or regime: null, shown "—", never "0,00 €".
-    numeraireMinimum: numeraireMinimum !== null && numeraireMinimum.isZero() ? null : numeraireMinimum,
-  };
+  const heuresOeuvre = d.dureeMinutes ? heures(d.dureeMinutes) : null;
+  // No hourly minimum for this genre or regime: null, shown "—", never "0,00 €".
+  const numeraireMinimumMontre = numeraireMinimum !== null && numeraireMinimum.isZero() ? null : numeraireMinimum;
   const numeraire = smad311_12 ? d.apportNumeraireSmad ?? null : sommeDonnee(d.apportNumeraireTelevision, d.apportNumeraireSmad);
   const numeraireHoraire = numeraire !== null && d.dureeMinutes ? parHeure(numeraire, d.dureeMinutes) : null;
   const regime = smad311_12 ? p.smad!.taux.article : p.articles.apport;
+  /** The section with the figures every regime shows. */
+  const section = (statut: Statut, conditions: Condition[], ecart: Decimal | null, taux: Decimal | null, tauxArticle: string | null, minimum: Decimal | null): SectionApport => ({
+    statut, conditions, ecart, regime, base: b, taux, tauxArticle, apportMinimum: minimum, apportMinimumAvecPreventes: minimum,
+    numeraireMinimum: numeraireMinimumMontre, numeraire, numeraireHoraire, heures: heuresOeuvre,
+  });
 
   if (preparation?.dispense) {
-    const c = nonApplicable({ code: smad311_12 ? "B2" : "A1", ...p.smad!.aidePreparation, libelle: "Apport initial" },
-      `La condition d'apport initial n'est pas requise pour les aides automatiques à la préparation (article ${p.smad!.aidePreparation.article}, dernier alinéa).`);
-    return { statut: "non_applicable", motif: c.message, avertissement: preparation.avertissement, conditions: [c], ecart: null, regime, taux: null, tauxArticle: null, apportMinimum: ZERO, numeraire, numeraireHoraire, ...derives, apportMinimumAvecPreventes: ZERO };
+    const al = p.smad!.aidePreparation;
+    const c = nonApplicable({ code: smad311_12 ? "B2" : "A1", article: al.article, alinea: al.alinea, libelle: "Apport initial" },
+      `La condition d'apport initial n'est pas requise pour les aides automatiques à la préparation (article ${al.article}, dernier alinéa).`);
+    const s = section("non_applicable", [c], null, null, null, ZERO);
+    s.motif = c.message;
+    s.avertissement = preparation.avertissement;
+    return s;
   }
 
   if (smad311_12) {
-    const s = p.smad!;
-    const r = evaluerApportSmad(d, s, b ?? undefined, dateReference);
+    const sm = p.smad!;
+    const r = evaluerApportSmad(d, sm, b ?? undefined, dateReference);
     const conditions = r.conditions;
     const avertissement = [
       preparation?.avertissement,
-      r.contratEvalue ? undefined : avertissementContratNonEvalue(d, s.taux.article, "1°"),
+      r.contratEvalue ? undefined : avertissementContratNonEvalue(d, sm.taux.article, "1°"),
     ].filter(Boolean).join(" ") || undefined;
     const statut = statutSection(conditions);
-    return {
-      statut, conditions, ecart: ecartSection(conditions, statut), levier: leviersSmad(d), route: r.route, regime,
-      taux: s.taux.valeur, tauxArticle: s.taux.article, apportMinimum, numeraire, numeraireHoraire, ...derives,
-      ...(avertissement ? { avertissement } : {}),
-    };
+    const s = section(statut, conditions, ecartSection(conditions, statut), sm.taux.valeur, sm.taux.article, apportMinimum);
+    s.levier = leviersSmad(d);
+    s.route = r.route;
+    if (avertissement) s.avertissement = avertissement;
+    return s;
   }
 
   const contrat = evaluerContrat(d, p, dateReference);
@@ -80,11 +85,10 @@ export function evaluerSectionApport(d: Dossier, p: ParametresVersion, dateRefer
   // 311-11 al. 4 waives only the share and the cash for selective aid; al. 1 and 2 apply to every aid.
   const part = aideRegle === "selective" ? null : evaluerPartApport(d, p, b ?? undefined);
   const cash = aideRegle === "selective" ? null : evaluerNumeraire(d, p);
-  const conditions: Condition[] = [
-    ...(part ? part.conditions : conditionsAideSelective(p)),
-    ...(cash ? [cash] : []),
-    ...(contrat ? [contrat] : []), ...durees,
-  ];
+  const conditions: Condition[] = part ? part.conditions : conditionsAideSelective(p);
+  if (cash) conditions.push(cash);
+  if (contrat) conditions.push(contrat);
+  for (const c of durees) conditions.push(c);
   const pm = part?.partMinimale ?? null;
   const avertissementSmad = d.destination === "smad"
     ? `Le régime propre aux œuvres conçues pour les services à la demande (ancien article 311-12) a pris fin le 31 janvier 2023 : depuis le ${dateLongue(p.debut)}, l'œuvre est vérifiée selon l'article ${p.articles.apport} comme toute œuvre.`
@@ -96,22 +100,20 @@ export function evaluerSectionApport(d: Dossier, p: ParametresVersion, dateRefer
   ].filter(Boolean).join(" ") || undefined;
   const statut = statutSection(conditions);
   if (aideRegle === "selective") {
-    return {
-      statut, ...(statut === "non_applicable" ? { motif: conditions[0].message } : {}), conditions, ecart: null, regime,
-      taux: null, tauxArticle: null, apportMinimum: ZERO, numeraire, numeraireHoraire, ...derives, apportMinimumAvecPreventes: ZERO,
-      ...(avertissement ? { avertissement } : {}),
-    };
+    const s = section(statut, conditions, null, null, null, ZERO);
+    if (statut === "non_applicable") s.motif = conditions[0].message;
+    if (avertissement) s.avertissement = avertissement;
+    return s;
   }
   // Presales alone close the section only when the share is all that fails (the cash is part of the apport).
   const ecart = ecartSection(conditions, statut);
-  const autreLevier = ecart !== null && pm?.preventesManquantes && pm.preventesManquantes.greaterThan(ZERO) && cash?.statut !== "non_conforme"
-    ? { champ: "preventesInternationales" as const, ecart: pm.preventesManquantes } : undefined;
-  return {
-    statut, conditions, ecart, levier: leviersTelevision(d, cash), ...(autreLevier ? { autreLevier } : {}), regime,
-    taux: pm ? pm.taux.valeur : p.apport.taux.valeur, tauxArticle: pm ? pm.taux.article : p.apport.taux.article,
-    apportMinimum, numeraire, numeraireHoraire, ...derives,
-    ...(avertissement ? { avertissement } : {}),
-  };
+  const s = section(statut, conditions, ecart, pm ? pm.taux.valeur : p.apport.taux.valeur, pm ? pm.taux.article : p.apport.taux.article, apportMinimum);
+  s.levier = leviersTelevision(d, cash);
+  if (ecart !== null && pm?.preventesManquantes && pm.preventesManquantes.greaterThan(ZERO) && cash?.statut !== "non_conforme") {
+    s.autreLevier = { champ: "preventesInternationales", ecart: pm.preventesManquantes };
+  }
+  if (avertissement) s.avertissement = avertissement;
+  return s;
 }
 
 /**

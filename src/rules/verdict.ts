@@ -115,7 +115,8 @@ const GRAVITE: readonly Statut[] = ["non_conforme", "incomplet", "conforme", "no
  * comes first, in the places that code already holds: whoever reads the first condition of a code
  * reads that code's outcome. Different codes keep their order.
  */
-export function pireDAbord(conditions: readonly Condition[]): Condition[] {
+export function pireDAbord(conditions: Condition[]): Condition[] {
+  if (dejaOrdonnees(conditions)) return conditions;
   const parCode = new Map<string, Condition[]>();
   for (const c of conditions) parCode.set(c.code, [...(parCode.get(c.code) ?? []), c]);
   for (const groupe of parCode.values()) groupe.sort((a, b) => GRAVITE.indexOf(a.statut) - GRAVITE.indexOf(b.statut));
@@ -125,6 +126,16 @@ export function pireDAbord(conditions: readonly Condition[]): Condition[] {
     rang.set(c.code, i + 1);
     return parCode.get(c.code)![i];
   });
+}
+
+/** True when no code has a milder condition before a more severe one: nothing to reorder (the usual case). */
+function dejaOrdonnees(conditions: readonly Condition[]): boolean {
+  for (let i = 0; i < conditions.length; i++) {
+    for (let j = i + 1; j < conditions.length; j++) {
+      if (conditions[j].code === conditions[i].code && GRAVITE.indexOf(conditions[j].statut) < GRAVITE.indexOf(conditions[i].statut)) return false;
+    }
+  }
+  return true;
 }
 
 /**
