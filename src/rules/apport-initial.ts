@@ -4,7 +4,7 @@
  * cash per hour (A2); selective aid asks for neither (A3). DOMAIN.md sections A and E1–E3.
  */
 import { absents, avecAvertissement, condition, entete, incomplet, nonApplicable, type Texte } from "./condition";
-import { Decimal, ZERO } from "./decimal";
+import { Decimal, ZERO, produit, positif } from "./decimal";
 import type { Dossier } from "./dossier";
 import { euros, eurosMin, nombre, pourcent, manqueEuros } from "./format";
 import { atteintTauxHoraire, libelleBase, montantPourDuree, parHeure, sommeDonnee } from "./grandeurs";
@@ -49,7 +49,7 @@ export function evaluerPartApport(d: Dossier, p: ParametresVersion, base: Decima
   const reserve = avertissementReserve(p);
   const manquants = absents({ [d.coproductionInternationale ? "participationFrancaise" : "coutDefinitif"]: base, apportInitial: d.apportInitial });
   if (base === undefined || d.apportInitial === undefined) {
-    return { partMinimale: null, conditions: [avecAvertissement(incomplet(e, manquants, () => `Impossible de vérifier la part minimale de ${pourcent(taux25.valeur)} : renseignez ${manquants.join(", ")}.`, base ? taux25.valeur.times(base) : null), reserve)] };
+    return { partMinimale: null, conditions: [avecAvertissement(incomplet(e, manquants, () => `Impossible de vérifier la part minimale de ${pourcent(taux25.valeur)} : renseignez ${manquants.join(", ")}.`, base ? produit(taux25.valeur, base) : null), reserve)] };
   }
   const apport = d.apportInitial;
   const pm = evaluerPartMinimale("A4", taux25, p.derogation, d, base, apport, () => rappelPreventes(d, p));
@@ -74,9 +74,9 @@ function messageA1(d: Dossier, p: ParametresVersion, base: Decimal, apport: Deci
   const taux25 = p.apport.taux;
   const derog = p.articles.derogation;
   const laBase = `${libelleBase(d)} (${euros(base)})`;
-  const min25 = taux25.valeur.times(base);
+  const min25 = produit(taux25.valeur, base);
   const manque = pm.ecart === null ? "" : manqueEuros(pm.ecart);
-  const autreLevier = pm.preventesManquantes !== null && pm.preventesManquantes.greaterThan(ZERO)
+  const autreLevier = pm.preventesManquantes !== null && positif(pm.preventesManquantes)
     ? `, ou ${manqueEuros(pm.preventesManquantes)} de préventes internationales de plus` : "";
   switch (pm.raison) {
     case "atteint":
@@ -89,7 +89,7 @@ function messageA1(d: Dossier, p: ParametresVersion, base: Decimal, apport: Deci
         : `Compte tenu des préventes internationales (${euros(d.preventesInternationales!)}), l'apport initial doit atteindre ${eurosMin(pm.attendu)} pour la dérogation de l'article ${derog} (${pourcent(cas!.taux.valeur)} ${laBase} au moins, et préventes d'au moins ${nombre(cas!.multiplePreventes.valeur)} fois l'écart à ${pourcent(taux25.valeur)}) : il manque ${manque} d'apport initial${autreLevier}.`;
     case "sousTauxReduit":
       return cas
-        ? `L'apport initial (${euros(apport)}) n'atteint pas même le taux réduit de l'article ${derog} (${pourcent(cas.taux.valeur)} ${laBase}, soit ${eurosMin(cas.taux.valeur.times(base))}) : l'apport minimum est de ${eurosMin(pm.attendu)}${pm.taux === taux25 ? "" : " compte tenu des préventes internationales"}, il manque ${manque} d'apport initial.`
+        ? `L'apport initial (${euros(apport)}) n'atteint pas même le taux réduit de l'article ${derog} (${pourcent(cas.taux.valeur)} ${laBase}, soit ${eurosMin(produit(cas.taux.valeur, base))}) : l'apport minimum est de ${eurosMin(pm.attendu)}${pm.taux === taux25 ? "" : " compte tenu des préventes internationales"}, il manque ${manque} d'apport initial.`
         : `L'apport initial (${euros(apport)}) n'atteint ni ${pourcent(taux25.valeur)} ${laBase}, soit ${eurosMin(min25)}, ni aucun taux réduit de l'article ${derog} : il manque ${manque} pour atteindre ${pourcent(taux25.valeur)}.`;
     case "casIncomplet":
       return `L'apport initial (${euros(apport)}) est sous ${pourcent(taux25.valeur)} ${laBase}, soit ${eurosMin(min25)} : la dérogation de l'article ${derog} pourrait s'appliquer, renseignez ${pm.manquants.join(", ")}.`;

@@ -10,7 +10,7 @@
  */
 import { auMoins, avecAvertissement, condition, entete, incomplet, nonApplicable } from "./condition";
 import { evaluerContratSmad } from "./contrat-apport";
-import { Decimal, ZERO } from "./decimal";
+import { Decimal, ZERO, produit, positif, comparer } from "./decimal";
 import type { ChampDossier, Dossier } from "./dossier";
 import { euros, eurosMin, nombre, pourcent, manqueEuros } from "./format";
 import { atteintTauxHoraire, libelleBase, montantPourDuree, parHeure } from "./grandeurs";
@@ -45,12 +45,12 @@ function route1(d: Dossier, s: RegimeSmad, base: Decimal | undefined): ResultatR
   const e1 = { code: "B1", article: s.taux.article, alinea: "1°", libelle: "1° : apport des seuls éditeurs SMAD" };
   const e2 = entete("B2", s.taux, "Apport initial minimal (1°)");
   const autres = autresApporteurs(d);
-  const nonCompte = () => (autres.greaterThan(ZERO) ? ` L'apport des autres financeurs (${euros(autres)}) n'est pas compté par le 1°.` : "");
+  const nonCompte = () => (positif(autres) ? ` L'apport des autres financeurs (${euros(autres)}) n'est pas compté par le 1°.` : "");
   if (smad === undefined) {
     return { route: "1°", apport: undefined, conditions: [incomplet(e1, ["apportNumeraireSmad"], "Renseignez le numéraire apporté par les éditeurs de services à la demande (apportNumeraireSmad).")] };
   }
   // "d'un ou plusieurs éditeurs de services à la demande": no cash from them, no apport by the 1°, whatever the base.
-  const present: Condition = smad.greaterThan(ZERO)
+  const present: Condition = positif(smad)
     ? condition(e1, "conforme", "apport en numéraire d'un ou plusieurs éditeurs SMAD", smad, ZERO, null,
         () => `Apport initial en numéraire des éditeurs de services à la demande : ${euros(smad)}.`)
     // Money buys this one: B2 carries the amount (unit euros, so the section's ecart is not withheld).
@@ -59,7 +59,7 @@ function route1(d: Dossier, s: RegimeSmad, base: Decimal | undefined): ResultatR
   if (base === undefined) {
     return { route: "1°", apport: smad, conditions: [present, incomplet(e2, [champBase(d)], () => `Renseignez la base (${champBase(d)}) pour vérifier la part minimale de ${pourcent(s.taux.valeur)}.`)] };
   }
-  const attendu = s.taux.valeur.times(base);
+  const attendu = produit(s.taux.valeur, base);
   const part = auMoins(e2, attendu, smad, "euros", {
     conforme: () => `Par le 1° : le numéraire des éditeurs SMAD (${euros(smad)}) atteint ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${eurosMin(attendu)}.${nonCompte()}`,
     nonConforme: () => `Par le 1° : le numéraire des éditeurs SMAD (${euros(smad)}) n'atteint pas ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${eurosMin(attendu)} : il manque ${manqueEuros(attendu.minus(smad))} de numéraire SMAD.${nonCompte()}`,
@@ -74,7 +74,7 @@ function route2(d: Dossier, s: RegimeSmad, base: Decimal | undefined): ResultatR
   const s2 = s.tauxEditeursAvecAutres;
   const conditions: Condition[] = [];
   const eParts = { code: "B1", article: s2.article, alinea: s2.alinea, libelle: "2° : autres apporteurs sans parts de producteur" };
-  const tv = d.apportNumeraireTelevision !== undefined && d.apportNumeraireTelevision.greaterThan(ZERO)
+  const tv = d.apportNumeraireTelevision !== undefined && positif(d.apportNumeraireTelevision)
     ? `Le numéraire des éditeurs de télévision (${euros(d.apportNumeraireTelevision)}) est compté avec les autres entreprises établies en France (311-12, 2°) : une œuvre conçue pour les services à la demande n'a pas d'autre place pour lui.`
     : undefined;
   const parts = d.autresFranceDetiennentPartsProducteur;
@@ -93,13 +93,13 @@ function route2(d: Dossier, s: RegimeSmad, base: Decimal | undefined): ResultatR
     conditions.push(incomplet(eTaux, manquants, `Renseignez ${manquants.join(", ")} pour vérifier le 2°.`));
     return { route: "2°", apport: smad?.plus(autres), conditions: conditions.map((c) => avecAvertissement(c, tv)) };
   }
-  const attenduSmad = s2.valeur.times(base);
+  const attenduSmad = produit(s2.valeur, base);
   conditions.push(auMoins(eTaux, attenduSmad, smad, "euros", {
     conforme: () => `Par le 2° : le numéraire des éditeurs SMAD (${euros(smad)}) atteint ${pourcent(s2.valeur)} ${libelleBase(d)}, soit ${eurosMin(attenduSmad)}.`,
     nonConforme: () => `Par le 2° : le numéraire des éditeurs SMAD (${euros(smad)}) doit atteindre ${pourcent(s2.valeur)} ${libelleBase(d)}, soit ${eurosMin(attenduSmad)} : il manque ${manqueEuros(attenduSmad.minus(smad))} de numéraire SMAD.`,
   }));
   const apport = smad.plus(autres);
-  const attendu = s.taux.valeur.times(base);
+  const attendu = produit(s.taux.valeur, base);
   conditions.push(auMoins(e2, attendu, apport, "euros", {
     conforme: () => `Par le 2° : le numéraire des éditeurs SMAD et des autres financeurs (${euros(apport)}) atteint ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${eurosMin(attendu)}.`,
     nonConforme: () => `Par le 2° : le numéraire des éditeurs SMAD et des autres financeurs (${euros(apport)}) n'atteint pas ${pourcent(s.taux.valeur)} ${libelleBase(d)}, soit ${eurosMin(attendu)} : il manque ${manqueEuros(attendu.minus(apport))}.`,
@@ -111,7 +111,7 @@ function route2(d: Dossier, s: RegimeSmad, base: Decimal | undefined): ResultatR
 /** What the route lacks in SMAD cash; null when it cannot comply by adding money (shares held) or is incomplete. */
 function manqueRoute(r: ResultatRoute): Decimal | null {
   if (r.conditions.some((c) => c.statut === "incomplet" || (c.statut === "non_conforme" && c.ecart === null && c.code === "B1" && c.alinea !== "1°"))) return null;
-  return r.conditions.reduce((m, c) => (c.unite === "euros" && c.ecart !== null && c.ecart.greaterThan(m) ? c.ecart : m), ZERO);
+  return r.conditions.reduce((m, c) => (c.unite === "euros" && c.ecart !== null && comparer(c.ecart, m) > 0 ? c.ecart : m), ZERO);
 }
 
 /**
@@ -130,7 +130,7 @@ export function choisirRoute(d: Dossier, s: RegimeSmad, base: Decimal | undefine
   if (s1 === "incomplet") return r1;
   const m1 = manqueRoute(r1);
   const m2 = manqueRoute(r2);
-  if (m2 !== null && (m1 === null || m2.lessThan(m1))) {
+  if (m2 !== null && (m1 === null || comparer(m2, m1) < 0)) {
     r2.conditions.push(nonApplicable({ code: "B1", article: s.taux.article, alinea: "1°", libelle: "1° : éditeurs SMAD seuls" },
       () => `Le 1° (éditeurs SMAD seuls, ${pourcent(s.taux.valeur)}) demanderait davantage : le 2° est retenu.`));
     return r2;

@@ -7,7 +7,7 @@
  * reads a message (issue 15, BENCHMARKS.md). Conditions are built in one go, never by spreading
  * another object: spreading is the slowest way V8 has to build an object.
  */
-import { Decimal, ZERO } from "./decimal";
+import { Decimal, ZERO, comparer } from "./decimal";
 import type { ChampDossier } from "./dossier";
 import type { Seuil } from "./parametres";
 import type { Condition, Statut, Unite, Valeur } from "./verdict";
@@ -113,7 +113,7 @@ export function auMoins(
   e: Entete, attendu: Decimal, constate: Decimal, unite: Unite,
   messages: { conforme: Texte; nonConforme: Texte }, avertissement?: string,
 ): ConditionEvaluee {
-  const ok = constate.greaterThanOrEqualTo(attendu);
+  const ok = comparer(constate, attendu) >= 0;
   const c = new ConditionEvaluee(e, ok ? "conforme" : "non_conforme", attendu, constate, ok ? ZERO : attendu.minus(constate), unite,
     ok ? messages.conforme : messages.nonConforme);
   if (avertissement) c.avertissement = avertissement;
@@ -125,7 +125,7 @@ export function auPlus(
   e: Entete, attendu: Decimal, constate: Decimal, unite: Unite,
   messages: { conforme: Texte; nonConforme: Texte }, avertissement?: string,
 ): ConditionEvaluee {
-  const ok = constate.lessThanOrEqualTo(attendu);
+  const ok = comparer(constate, attendu) <= 0;
   const c = new ConditionEvaluee(e, ok ? "conforme" : "non_conforme", attendu, constate, ok ? ZERO : constate.minus(attendu), unite,
     ok ? messages.conforme : messages.nonConforme);
   if (avertissement) c.avertissement = avertissement;

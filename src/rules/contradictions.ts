@@ -2,7 +2,7 @@
  * Inputs that contradict each other (DOMAIN.md "The figures a finance team acts on"): an error that
  * names both fields, never a verdict. A part cannot exceed its whole.
  */
-import type { Decimal } from "./decimal";
+import { type Decimal, comparer } from "./decimal";
 import type { ChampDossier, Dossier } from "./dossier";
 import { euros, nombre } from "./format";
 import { sommeDonnee } from "./grandeurs";
@@ -14,7 +14,7 @@ export interface Contradiction {
 }
 
 function depasse(partie: Decimal | null | undefined, tout: Decimal | undefined): boolean {
-  return partie !== null && partie !== undefined && tout !== undefined && partie.greaterThan(tout);
+  return partie !== null && partie !== undefined && tout !== undefined && comparer(partie, tout) > 0;
 }
 
 export function contradictions(d: Dossier): Contradiction[] {

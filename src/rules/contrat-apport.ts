@@ -4,7 +4,7 @@
  * only when the dossier gives their fields.
  */
 import { auPlus, condition, entete, incomplet, type Entete } from "./condition";
-import { Decimal, ZERO } from "./decimal";
+import { Decimal, ZERO, comparer } from "./decimal";
 import type { Dossier } from "./dossier";
 import { nombre } from "./format";
 import { MS_PAR_JOUR, type ParametresVersion } from "./parametres";
@@ -43,7 +43,7 @@ function avantEcheance(ech: Echeance): string {
 /** The contract date against the deadline: conforme on or before it (a date has no time: same day counts as before). */
 function comparerDates(e: Entete, dateContrat: string, ech: Echeance & { date: string }, quoi: string): Condition {
   const retard = new Decimal((Date.parse(dateContrat) - Date.parse(ech.date)) / MS_PAR_JOUR);
-  const ok = retard.lessThanOrEqualTo(ZERO);
+  const ok = comparer(retard, ZERO) <= 0;
   return condition(e, ok ? "conforme" : "non_conforme", `au plus tard le ${dateFr(ech.date)}`, dateFr(dateContrat), ok ? ZERO : retard, "jours", () => (ok
     ? `${quoi} (${dateFr(dateContrat)}) est conclu ${avantEcheance(ech)} (${dateFr(ech.date)}).`
     : `${quoi} (${dateFr(dateContrat)}) est conclu ${nombre(retard)} jour(s) après ${ech.libelle} (${dateFr(ech.date)}) : il devait l'être ${avantEcheance(ech)}.`),
@@ -117,14 +117,14 @@ export function evaluerDureesSmad(d: Dossier, p: ParametresVersion): Condition[]
     conditions.push(auPlus(entete("A6", droits, "Durée des droits SMAD"), droits.valeur, moisDroits, "mois", {
       conforme: () => `Droits du service à la demande sur ${nombre(moisDroits)} mois (au plus ${nombre(droits.valeur)}).`,
       nonConforme: () => `Droits du service à la demande sur ${nombre(moisDroits)} mois : au plus ${nombre(droits.valeur)} mois, soit ${nombre(moisDroits.minus(droits.valeur))} de trop.`,
-    }, moisDroits.greaterThan(droits.valeur) ? convention : undefined));
+    }, comparer(moisDroits, droits.valeur) > 0 ? convention : undefined));
   }
   const moisExclusifs = d.dureeExclusiviteSmadMois;
   if (moisExclusifs !== undefined) {
     conditions.push(auPlus(entete("A6", exclusivite, "Exclusivité des droits SMAD"), exclusivite.valeur, moisExclusifs, "mois", {
       conforme: () => `Exclusivité du service à la demande sur ${nombre(moisExclusifs)} mois (au plus ${nombre(exclusivite.valeur)}).`,
       nonConforme: () => `Exclusivité du service à la demande sur ${nombre(moisExclusifs)} mois : au plus ${nombre(exclusivite.valeur)} mois, soit ${nombre(moisExclusifs.minus(exclusivite.valeur))} de trop.`,
-    }, moisExclusifs.greaterThan(exclusivite.valeur) ? convention : undefined));
+    }, comparer(moisExclusifs, exclusivite.valeur) > 0 ? convention : undefined));
   }
   return conditions;
 }

@@ -1,7 +1,7 @@
 /**
  * Figures every article builds on: the base (311-11 al. 3 and al. 5), hours, hourly amounts.
  */
-import { Decimal, ZERO } from "./decimal";
+import { Decimal, comparer, produit } from "./decimal";
 import type { ChampDossier, Dossier } from "./dossier";
 import { MINUTES_PAR_HEURE } from "./parametres";
 
@@ -29,15 +29,23 @@ export function heures(dureeMinutes: Decimal): Decimal {
 
 /** A minimum hourly amount turned into euros for the whole work: taux × heures. */
 export function montantPourDuree(tauxHoraire: Decimal, dureeMinutes: Decimal): Decimal {
-  return tauxHoraire.times(dureeMinutes).dividedBy(MINUTES_PAR_HEURE);
+  // A2, C5, the minimums and the majoration ask for the same one: remembered like a product.
+  if (dernierTaux === tauxHoraire && derniereDuree === dureeMinutes) return dernierMontant!;
+  dernierTaux = tauxHoraire;
+  derniereDuree = dureeMinutes;
+  dernierMontant = produit(tauxHoraire, dureeMinutes).dividedBy(MINUTES_PAR_HEURE);
+  return dernierMontant;
 }
+let dernierTaux: Decimal | undefined;
+let derniereDuree: Decimal | undefined;
+let dernierMontant: Decimal | undefined;
 
 /**
  * Whether `montant / heures >= tauxHoraire`, decided without dividing (montant × 60 >= taux × minutes),
  * so that a repeating quotient never tips a boundary case.
  */
 export function atteintTauxHoraire(montant: Decimal, tauxHoraire: Decimal, dureeMinutes: Decimal): boolean {
-  return montant.times(MINUTES_PAR_HEURE).greaterThanOrEqualTo(tauxHoraire.times(dureeMinutes));
+  return comparer(montant.times(MINUTES_PAR_HEURE), produit(tauxHoraire, dureeMinutes)) >= 0;
 }
 
 export function parHeure(montant: Decimal, dureeMinutes: Decimal): Decimal {
@@ -45,7 +53,7 @@ export function parHeure(montant: Decimal, dureeMinutes: Decimal): Decimal {
 }
 
 /** Sum of the amounts given; null when none is. A missing one among given ones counts as nothing. */
-export function sommeDonnee(...montants: (Decimal | undefined)[]): Decimal | null {
-  const donnes = montants.filter((m): m is Decimal => m !== undefined);
-  return donnes.length === 0 ? null : donnes.reduce((a, b) => a.plus(b), ZERO);
+export function sommeDonnee(a: Decimal | undefined, b: Decimal | undefined): Decimal | null {
+  if (a === undefined) return b ?? null;
+  return b === undefined ? a : a.plus(b);
 }

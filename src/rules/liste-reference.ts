@@ -4,7 +4,7 @@
 import { choisirRoute } from "./apport-smad";
 import { avertissementGarantieMinimum, rappelPreventes } from "./apport-initial";
 import { condition, constat, entete, exigeVrai, incomplet, nonApplicable, type Texte } from "./condition";
-import { Decimal, ZERO } from "./decimal";
+import { Decimal, ZERO, positif, comparer, plusGrand } from "./decimal";
 import { GENRES, type ChampDossier, type Dossier } from "./dossier";
 import { euros, eurosMin, nombre, pourcent, manqueEuros } from "./format";
 import { atteintTauxHoraire, base as calculerBase, libelleBase, montantPourDuree, parHeure } from "./grandeurs";
@@ -54,7 +54,7 @@ function evaluerFormat(d: Dossier, r: Ref): Condition {
   }
   const duree = d.dureeEpisodeMinutes;
   if (duree === undefined) return incomplet(e, ["dureeEpisodeMinutes"], () => `Documentaire en case de magazine : renseignez la durée par épisode (au moins ${nombre(s.valeur)} min).`, s.valeur);
-  const ok = duree.greaterThanOrEqualTo(s.valeur);
+  const ok = comparer(duree, s.valeur) >= 0;
   return condition(e, ok ? "conforme" : "non_conforme", s.valeur, duree, ok ? ZERO : s.valeur.minus(duree), "minutes", () => (ok
     ? `Documentaire en case de magazine : ${nombre(duree)} min par épisode (au moins ${nombre(s.valeur)}).`
     : `Documentaire en case de magazine : ${nombre(duree)} min par épisode, il en faut au moins ${nombre(s.valeur)}.`));
@@ -114,7 +114,7 @@ function messageC4(d: Dossier, r: Ref, p: ParametresVersion, base: Decimal, appo
   if (pm.statut === "incomplet") {
     return `L'apport initial (${euros(apport)}) est sous ${pourcent(r.taux.valeur)} ${laBase} : un taux réduit pourrait s'appliquer, renseignez ${pm.manquants.join(", ")}.`;
   }
-  const autreLevier = pm.preventesManquantes !== null && pm.preventesManquantes.greaterThan(ZERO)
+  const autreLevier = pm.preventesManquantes !== null && positif(pm.preventesManquantes)
     ? `, ou ${manqueEuros(pm.preventesManquantes)} de préventes internationales de plus` : "";
   const compteTenu = pm.taux === r.taux ? `${pourcent(pm.taux.valeur)} ${laBase}` : `minimum compte tenu des préventes internationales, taux réduit de ${pourcent(pm.taux.valeur)} ${laBase} au moins`;
   return `L'apport initial (${euros(apport)}) n'atteint pas ${eurosMin(pm.attendu)} (${compteTenu}) : il manque ${manqueEuros(pm.ecart!)} d'apport initial${autreLevier}.` + (detailCas ? ` ${detailCas}` : "");
@@ -150,10 +150,10 @@ function evaluerNumeraire(d: Dossier, r: Ref): Condition {
   const duree = d.dureeMinutes;
   const attendu = montantPourDuree(seuil.valeur, duree);
   // "du ou des éditeurs de télévision OU du ou des éditeurs SMAD": each group on its own, never summed.
-  const meilleur = Decimal.max(tv ?? ZERO, smad ?? ZERO);
+  const meilleur = plusGrand(tv ?? ZERO, smad ?? ZERO);
   const ok = atteintTauxHoraire(meilleur, seuil.valeur, duree);
   const message: Texte = () => {
-    const groupe = (tv ?? ZERO).greaterThanOrEqualTo(smad ?? ZERO) ? "de télévision" : "de services à la demande";
+    const groupe = comparer(tv ?? ZERO, smad ?? ZERO) >= 0 ? "de télévision" : "de services à la demande";
     const detail = [tv !== undefined ? `télévision ${euros(parHeure(tv, duree))}/h` : null, smad !== undefined ? `SMAD ${euros(parHeure(smad, duree))}/h` : null].filter(Boolean).join(", ");
     return ok
       ? `Le numéraire des éditeurs ${groupe} atteint ${euros(seuil.valeur)} par heure, soit ${eurosMin(attendu)} (${detail}).`
@@ -166,7 +166,7 @@ function evaluerNumeraire(d: Dossier, r: Ref): Condition {
 export function plusieursEditeurs(d: Dossier): boolean {
   return d.plusieursEditeurs === true
     || (d.apportNumeraireTelevision !== undefined && d.apportNumeraireSmad !== undefined
-      && d.apportNumeraireTelevision.greaterThan(ZERO) && d.apportNumeraireSmad.greaterThan(ZERO));
+      && positif(d.apportNumeraireTelevision) && positif(d.apportNumeraireSmad));
 }
 
 /**
@@ -199,7 +199,7 @@ export function evaluerListeReference(d: Dossier, p: ParametresVersion): Section
   const pm = apport.preventesManquantes;
   const statut = statutSection(conditions);
   const ecart = ecartSection(conditions, statut);
-  const autreLevier = ecart !== null && pm && pm.greaterThan(ZERO) && numeraire.statut !== "non_conforme" ? { champ: "preventesInternationales" as const, ecart: pm } : undefined;
+  const autreLevier = ecart !== null && pm && positif(pm) && numeraire.statut !== "non_conforme" ? { champ: "preventesInternationales" as const, ecart: pm } : undefined;
   return {
     statut, conditions, ecart, levier: leviers(d, p, numeraire), ...(autreLevier ? { autreLevier } : {}),
     taux: apport.taux, tauxArticle: apport.tauxArticle, apportMinimum: apport.apportMinimum,
@@ -216,7 +216,7 @@ function leviers(d: Dossier, p: ParametresVersion, numeraire: Condition): ChampD
   if (smad) return d.apportInitial !== undefined ? ["apportNumeraireSmad", "apportInitial"] : ["apportNumeraireSmad"];
   if (numeraire.statut !== "non_conforme") return ["apportInitial"];
   // The better-placed group (on equal cash, either one closes the gap: TV is named).
-  const groupe = (d.apportNumeraireTelevision ?? ZERO).greaterThanOrEqualTo(d.apportNumeraireSmad ?? ZERO) && d.apportNumeraireTelevision !== undefined
+  const groupe = comparer(d.apportNumeraireTelevision ?? ZERO, d.apportNumeraireSmad ?? ZERO) >= 0 && d.apportNumeraireTelevision !== undefined
     ? "apportNumeraireTelevision" as const : "apportNumeraireSmad" as const;
   return ["apportInitial", groupe];
 }

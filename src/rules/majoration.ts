@@ -3,7 +3,7 @@
  * reference works. DOMAIN.md D and E5.
  */
 import { auMoins, constat, entete, exigeVrai, incomplet } from "./condition";
-import { ZERO } from "./decimal";
+import { ZERO, produit } from "./decimal";
 import type { Dossier } from "./dossier";
 import { euros, eurosMin, nombre, pourcent, manqueEuros } from "./format";
 import { montantPourDuree, parHeure } from "./grandeurs";
@@ -49,7 +49,7 @@ function partDepensee(code: string, s: NonNullable<Maj["depensesFranceCout"]>, l
     const manquants = [...(depenses === undefined ? [champDepenses] : []), ...(total === undefined ? [champTotal] : [])];
     return incomplet(e, manquants, () => `Renseignez ${manquants.join(", ")} pour vérifier les ${pourcent(s.valeur)} de dépenses en France.`);
   }
-  const attendu = s.valeur.times(total);
+  const attendu = produit(s.valeur, total);
   return auMoins(e, attendu, depenses, "euros", {
     conforme: () => `Dépenses de production en France (${euros(depenses)}) d'au moins ${pourcent(s.valeur)} ${quoi} (${eurosMin(attendu)}).`,
     nonConforme: () => `Dépenses de production en France (${euros(depenses)}) sous ${pourcent(s.valeur)} ${quoi} (${eurosMin(attendu)}) : il manque ${manqueEuros(attendu.minus(depenses))} de dépenses en France.`,

@@ -3,7 +3,7 @@
  * and the minimum cash part, from the genre, the base, the duration and the presales. The dossier
  * verdict and the CNC.APPORT_MIN / CNC.NUMERAIRE_MIN functions both use these.
  */
-import { Decimal, ZERO } from "./decimal";
+import { Decimal, ZERO, produit, plusGrand } from "./decimal";
 import type { Aide, Destination, Genre } from "./dossier";
 import { montantPourDuree } from "./grandeurs";
 import type { ParametresVersion } from "./parametres";
@@ -38,10 +38,10 @@ export function calculerApportMinimum(p: ParametresVersion, e: EntreeApportMinim
   if (e.aide === "preparation" && p.smad !== null) return ZERO;
   const aide = e.aide === "preparation" ? "automatique" : e.aide;
   const part = relevedu311_12(p, e.destination)
-    ? p.smad!.taux.valeur.times(e.base)
+    ? produit(p.smad!.taux.valeur, e.base)
     : apportMinimumAvecPreventes(p.apport.taux, e.genre === "autre" ? undefined : p.derogation[e.genre], e.base, e.preventesInternationales, e.pointsCreation, e.pointsFabrication);
   if (e.dureeMinutes === undefined) return part;
-  return Decimal.max(part, calculerNumeraireMinimum(p, { genre: e.genre, dureeMinutes: e.dureeMinutes, destination: e.destination, aide }));
+  return plusGrand(part, calculerNumeraireMinimum(p, { genre: e.genre, dureeMinutes: e.dureeMinutes, destination: e.destination, aide }));
 }
 
 /**

@@ -91,8 +91,22 @@ export interface ParametresVersion {
 }
 
 function seuil(valeur: string, article: string, alinea: number | string): Seuil {
-  return Object.freeze({ valeur: new Decimal(valeur), article, alinea });
+  return Object.freeze({ valeur: valeurUnique(valeur), article, alinea });
 }
+
+/**
+ * One Decimal per value written in the table: the same hourly amount in 311-11 and 311-30 is the
+ * same object, so the verdict computes its product with a duration once (`produit`, decimal.ts).
+ */
+function valeurUnique(valeur: string): Decimal {
+  let v = VALEURS.get(valeur);
+  if (v === undefined) {
+    v = new Decimal(valeur);
+    VALEURS.set(valeur, v);
+  }
+  return v;
+}
+const VALEURS = new Map<string, Decimal>();
 
 /** A duration in minutes becomes hours by this divisor (dureeMinutes / 60): a unit, not a threshold. */
 export const MINUTES_PAR_HEURE = new Decimal("60");

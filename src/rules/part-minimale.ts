@@ -8,7 +8,7 @@
  * The presales condition is read against the apport actually made, as the text writes it.
  */
 import { condition, entete, type Texte } from "./condition";
-import { Decimal, ZERO } from "./decimal";
+import { Decimal, ZERO, produit, comparer, plusGrand, plusPetit } from "./decimal";
 import type { ChampDossier, Dossier, Genre } from "./dossier";
 import { euros, eurosMin, nombre, manqueEuros } from "./format";
 import type { CasDerogatoire, GenreAidable, Seuil } from "./parametres";
@@ -29,7 +29,7 @@ export interface ResultatCas {
  */
 export function evaluerCas(code: string, cas: CasDerogatoire, d: Dossier, base: Decimal, apport: Decimal, taux25: Seuil, rappel: Texte): ResultatCas {
   const conditions: Condition[] = [];
-  const manque = taux25.valeur.times(base).minus(apport);
+  const manque = produit(taux25.valeur, base).minus(apport);
   const multiple = cas.multiplePreventes.valeur;
   const lecture = () => (multiple.equals(1) ? "l'écart" : `${nombre(multiple)} fois l'écart`);
   const e = entete(code, cas.multiplePreventes, "Préventes internationales");
@@ -40,7 +40,7 @@ export function evaluerCas(code: string, cas: CasDerogatoire, d: Dossier, base: 
       () => `Préventes internationales non renseignées : il en faut au moins ${eurosMin(attendu)} (${lecture()} entre 25 % de la base et l'apport initial) pour la dérogation. ${rappel()}`,
       { manquants: ["preventesInternationales"], levier: "preventesInternationales" }));
   } else {
-    const ok = preventes.greaterThanOrEqualTo(attendu);
+    const ok = comparer(preventes, attendu) >= 0;
     conditions.push(condition(e, ok ? "conforme" : "non_conforme", attendu, preventes, ok ? ZERO : attendu.minus(preventes), "euros",
       () => (ok
         ? `Les préventes internationales (${euros(preventes)}) atteignent ${lecture()} à 25 % (${eurosMin(attendu)}).`
@@ -68,7 +68,7 @@ function points(code: string, s: Seuil, groupe: string, champ: ChampDossier, val
       () => `Points du groupe « ${groupe} » non renseignés (au moins ${nombre(s.valeur)} points requis).`, { manquants: [champ], levier: champ });
     return c;
   }
-  const ok = valeur.greaterThanOrEqualTo(s.valeur);
+  const ok = comparer(valeur, s.valeur) >= 0;
   return condition(e, ok ? "conforme" : "non_conforme", s.valeur, valeur, ok ? ZERO : s.valeur.minus(valeur), "points",
     () => (ok
       ? `${nombre(valeur)} points au groupe « ${groupe} » (au moins ${nombre(s.valeur)} requis).`
@@ -115,11 +115,11 @@ export function apportMinimumAvecPreventes(
   taux25: Seuil, cas: CasDerogatoire | undefined, base: Decimal,
   preventes: Decimal | undefined, pointsCreation: Decimal | undefined, pointsFabrication: Decimal | undefined,
 ): Decimal {
-  const min25 = taux25.valeur.times(base);
+  const min25 = produit(taux25.valeur, base);
   if (!cas || preventes === undefined) return min25;
-  const pointsOk = (s: Seuil | null, v: Decimal | undefined) => s === null || (v !== undefined && v.greaterThanOrEqualTo(s.valeur));
+  const pointsOk = (s: Seuil | null, v: Decimal | undefined) => s === null || (v !== undefined && comparer(v, s.valeur) >= 0);
   if (!pointsOk(cas.pointsCreation, pointsCreation) || !pointsOk(cas.pointsFabrication, pointsFabrication)) return min25;
-  return Decimal.max(cas.taux.valeur.times(base), Decimal.min(min25, min25.minus(preventes.dividedBy(cas.multiplePreventes.valeur))));
+  return plusGrand(produit(cas.taux.valeur, base), plusPetit(min25, min25.minus(preventes.dividedBy(cas.multiplePreventes.valeur))));
 }
 
 /** Base rule with its exception, for the apport actually made. */
@@ -127,15 +127,15 @@ export function evaluerPartMinimale(
   code: string, taux25: Seuil, casParGenre: Readonly<Partial<Record<GenreAidable, CasDerogatoire>>>,
   d: Dossier, base: Decimal, apport: Decimal, rappel: Texte,
 ): PartMinimale {
-  const min25 = taux25.valeur.times(base);
-  if (apport.greaterThanOrEqualTo(min25)) {
+  const min25 = produit(taux25.valeur, base);
+  if (comparer(apport, min25) >= 0) {
     return { statut: "conforme", raison: "atteint", taux: taux25, attendu: min25, ecart: ZERO, preventesManquantes: null, cas: null, manquants: [] };
   }
   const nonConforme = (raison: Raison, cas: ResultatCas | null, attendu: Decimal, taux: Seuil, preventesManquantes: Decimal | null = null): PartMinimale =>
     ({ statut: "non_conforme", raison, taux, attendu, ecart: attendu.minus(apport), preventesManquantes, cas, manquants: [] });
   if (d.genre === undefined) {
-    const plusBas = Object.values(casParGenre).reduce<Decimal | null>((m, c) => (m === null || c!.taux.valeur.lessThan(m) ? c!.taux.valeur : m), null);
-    if (plusBas !== null && apport.greaterThanOrEqualTo(plusBas.times(base))) {
+    const plusBas = Object.values(casParGenre).reduce<Decimal | null>((m, c) => (m === null || comparer(c!.taux.valeur, m) < 0 ? c!.taux.valeur : m), null);
+    if (plusBas !== null && comparer(apport, produit(plusBas, base)) >= 0) {
       return { statut: "incomplet", raison: "genreInconnu", taux: taux25, attendu: min25, ecart: null, preventesManquantes: null, cas: null, manquants: ["genre"] };
     }
     // Below every lowered rate: non-compliant whatever the genre; without the genre, 25 % is what surely complies.
@@ -144,16 +144,16 @@ export function evaluerPartMinimale(
   const cas = d.genre === "autre" ? undefined : casParGenre[d.genre];
   if (!cas) return nonConforme("sansCas", null, min25, taux25);
   const resultat = evaluerCas(code, cas, d, base, apport, taux25, rappel);
-  const minReduit = cas.taux.valeur.times(base);
+  const minReduit = produit(cas.taux.valeur, base);
   const minimum = apportMinimumAvecPreventes(taux25, cas, base, d.preventesInternationales, d.pointsCreation, d.pointsFabrication);
-  const tauxMinimum = minimum.equals(min25) ? taux25 : cas.taux;
-  if (resultat.statut === "incomplet" && apport.greaterThanOrEqualTo(minReduit)) {
+  const tauxMinimum = comparer(minimum, min25) === 0 ? taux25 : cas.taux;
+  if (resultat.statut === "incomplet" && comparer(apport, minReduit) >= 0) {
     return { statut: "incomplet", raison: "casIncomplet", taux: taux25, attendu: min25, ecart: null, preventesManquantes: null, cas: resultat, manquants: resultat.manquants };
   }
-  if (resultat.statut === "conforme" && apport.greaterThanOrEqualTo(minReduit)) {
+  if (resultat.statut === "conforme" && comparer(apport, minReduit) >= 0) {
     return { statut: "conforme", raison: "cas", taux: cas.taux, attendu: minReduit, ecart: ZERO, preventesManquantes: null, cas: resultat, manquants: [] };
   }
-  if (apport.lessThan(minReduit)) return nonConforme("sousTauxReduit", resultat, minimum, tauxMinimum);
+  if (comparer(apport, minReduit) < 0) return nonConforme("sousTauxReduit", resultat, minimum, tauxMinimum);
   // The apport reaches the lowered rate: presales alone could close the case when the points hold.
   const preventes = resultat.conditions.find((c) => c.levier === "preventesInternationales");
   const autre = resultat.pointsAtteints && preventes?.statut === "non_conforme" ? preventes.ecart : null;

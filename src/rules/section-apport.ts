@@ -8,7 +8,7 @@ import { evaluerApportSmad } from "./apport-smad";
 import { nonApplicable } from "./condition";
 import { avertissementContratNonEvalue, evaluerContrat, evaluerDureesSmad } from "./contrat-apport";
 import type { ChampDossier, Dossier } from "./dossier";
-import { Decimal, ZERO } from "./decimal";
+import { Decimal, ZERO, positif } from "./decimal";
 import { dateLongue } from "./format";
 import { base as calculerBase, heures, parHeure, sommeDonnee } from "./grandeurs";
 import { calculerApportMinimum, calculerNumeraireMinimum, relevedu311_12 } from "./minimums";
@@ -109,7 +109,7 @@ export function evaluerSectionApport(d: Dossier, p: ParametresVersion, dateRefer
   const ecart = ecartSection(conditions, statut);
   const s = section(statut, conditions, ecart, pm ? pm.taux.valeur : p.apport.taux.valeur, pm ? pm.taux.article : p.apport.taux.article, apportMinimum);
   s.levier = leviersTelevision(d, cash);
-  if (ecart !== null && pm?.preventesManquantes && pm.preventesManquantes.greaterThan(ZERO) && cash?.statut !== "non_conforme") {
+  if (ecart !== null && pm?.preventesManquantes && positif(pm.preventesManquantes) && cash?.statut !== "non_conforme") {
     s.autreLevier = { champ: "preventesInternationales", ecart: pm.preventesManquantes };
   }
   if (avertissement) s.avertissement = avertissement;

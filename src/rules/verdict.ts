@@ -3,7 +3,7 @@
  * what was found, the gap and a French message (DOSSIER.md "Output"). Figures stay exact decimals
  * here; renderers round them to the cent.
  */
-import type { Decimal } from "./decimal";
+import { type Decimal, comparer } from "./decimal";
 import type { ChampDossier } from "./dossier";
 import type { VersionId } from "./parametres";
 
@@ -151,7 +151,7 @@ export function ecartSection(conditions: readonly Condition[], statut: Statut = 
   if (statut === "incomplet" || statut === "non_applicable") return null;
   let max: Decimal | null = null;
   for (const c of conditions) {
-    if (c.levier === undefined && c.unite === "euros" && c.ecart !== null && (max === null || c.ecart.greaterThan(max))) max = c.ecart;
+    if (c.levier === undefined && c.unite === "euros" && c.ecart !== null && (max === null || comparer(c.ecart, max) > 0)) max = c.ecart;
   }
   if (statut === "non_conforme" && (conditionsHorsMontant(conditions).length > 0 || max === null || max.isZero())) return null;
   return max;
