@@ -2,8 +2,9 @@
 /**
  * Hand-made mutants for what StrykerJS cannot mutate (issue 18): each threshold of
  * src/rules/parametres.ts moved by one unit up and down (one euro, one point, one month, one minute,
- * one percentage point), each large decimal.js comparison of src/rules made strict
- * (greaterThanOrEqualTo → greaterThan, lessThanOrEqualTo → lessThan), and each citation of the
+ * one percentage point), each large comparison of src/rules made strict
+ * (`comparer(a, b) >= 0` → `> 0`, `<= 0` → `< 0`; and the decimal.js greaterThanOrEqualTo →
+ * greaterThan, lessThanOrEqualTo → lessThan where they remain), and each citation of the
  * table moved to a neighbouring article or alinea, one at a time. Each mutant runs the rules tests (`jest test/rules`) in a throw-away copy of the project, so the work tree is
  * never touched; a mutant is killed when a test fails.
  *
@@ -147,6 +148,19 @@ function mutantsComparaisons() {
           appliquer: (s) => s.slice(0, m.index) + `.${strict}(` + s.slice(m.index + large.length + 2),
         });
       }
+    }
+    // The core compares through comparer(a, b) (src/rules/decimal.ts): `>= 0` made `> 0`, `<= 0` made `< 0`.
+    for (const m of source.matchAll(/comparer\((?:[^()]|\([^()]*\))*\) (>=|<=) 0/g)) {
+      const position = m.index + m[0].length - 4;
+      const ligne = source.slice(0, m.index).split("\n").length;
+      const extrait = source.split("\n")[ligne - 1].trim().slice(0, 90);
+      if (/const (groupe|detail|lecture) =/.test(extrait)) continue;
+      const strict = m[1] === ">=" ? ">" : "<";
+      mutants.push({
+        type: "comparaison", fichier,
+        description: `${fichier}:${ligne} ${m[1]} 0 → ${strict} 0 « ${extrait} »`,
+        appliquer: (s) => s.slice(0, position) + `${strict} 0` + s.slice(position + 4),
+      });
     }
   }
   return mutants;

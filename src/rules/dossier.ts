@@ -58,3 +58,52 @@ export interface Dossier {
 }
 
 export type ChampDossier = keyof Dossier;
+
+/**
+ * The dossier with every field present (undefined when not given), in one fixed order. Dossiers read
+ * from cells or JSON each hold their own subset of fields, so each has its own hidden class in V8 and
+ * every `d.genre` of the core became a megamorphic lookup; one shape makes them direct (issue 15).
+ * The mapped type makes the compiler refuse a field of Dossier left out here.
+ */
+export function formeFixe(d: Dossier): Dossier {
+  const f: { [K in keyof Required<Dossier>]: Dossier[K] } = {
+    titre: d.titre,
+    dateDemande: d.dateDemande,
+    genre: d.genre,
+    destination: d.destination,
+    aide: d.aide,
+    dureeMinutes: d.dureeMinutes,
+    dureeEpisodeMinutes: d.dureeEpisodeMinutes,
+    coutDefinitif: d.coutDefinitif,
+    coproductionInternationale: d.coproductionInternationale,
+    participationFrancaise: d.participationFrancaise,
+    apportInitial: d.apportInitial,
+    apportNumeraireTelevision: d.apportNumeraireTelevision,
+    apportNumeraireSmad: d.apportNumeraireSmad,
+    apportAutresFrance: d.apportAutresFrance,
+    autresFranceDetiennentPartsProducteur: d.autresFranceDetiennentPartsProducteur,
+    preventesInternationales: d.preventesInternationales,
+    pointsCreation: d.pointsCreation,
+    pointsFabrication: d.pointsFabrication,
+    dateContrat: d.dateContrat,
+    dateFinTournage: d.dateFinTournage,
+    imagesPreexistantes: d.imagesPreexistantes,
+    dateDebutMontage: d.dateDebutMontage,
+    engagementFerme: d.engagementFerme,
+    dureeDroitsSmadMois: d.dureeDroitsSmadMois,
+    dureeExclusiviteSmadMois: d.dureeExclusiviteSmadMois,
+    caseMagazine: d.caseMagazine,
+    qualiteSpectacleVivant: d.qualiteSpectacleVivant,
+    autorisationPrealable: d.autorisationPrealable,
+    autorisationDefinitive: d.autorisationDefinitive,
+    diffuseeAnneePrecedente: d.diffuseeAnneePrecedente,
+    versionDefinitiveAcceptee: d.versionDefinitiveAcceptee,
+    plusieursEditeurs: d.plusieursEditeurs,
+    versionOriginaleFrancaise: d.versionOriginaleFrancaise,
+    depensesFrance: d.depensesFrance,
+    coutPostes: d.coutPostes,
+    depensesFrancePostes: d.depensesFrancePostes,
+    sommesCompteAutomatique: d.sommesCompteAutomatique,
+  };
+  return f;
+}

@@ -3,7 +3,7 @@
  * in force on the date of the request (DOMAIN.md "Versions").
  */
 import { contradictions, DossierContradictoire } from "./contradictions";
-import type { Dossier } from "./dossier";
+import { formeFixe, type Dossier } from "./dossier";
 import { dateLongue } from "./format";
 import { evaluerListeReference } from "./liste-reference";
 import { evaluerMajoration } from "./majoration";
@@ -31,14 +31,16 @@ function choisirVersion(d: Dossier, options: OptionsEvaluation): { dateReference
   return { dateReference, p: options.version ? parametresVersion(options.version) : versionEnVigueur(dateReference) };
 }
 
-export function evaluer(d: Dossier, options: OptionsEvaluation = {}): Verdict {
+export function evaluer(dossier: Dossier, options: OptionsEvaluation = {}): Verdict {
+  const d = formeFixe(dossier);
   verifierCoherence(d);
   const { dateReference, p } = choisirVersion(d, options);
   return p ? evaluerSousVersion(d, p, dateReference) : horsVersion(d, dateReference);
 }
 
 /** Only the apport initial section (311-11 / 311-11-1 / 311-12 or 311-9 / 311-10): the cheapest verdict. */
-export function evaluerApportInitial(d: Dossier, options: OptionsEvaluation = {}): SectionApport | null {
+export function evaluerApportInitial(dossier: Dossier, options: OptionsEvaluation = {}): SectionApport | null {
+  const d = formeFixe(dossier);
   verifierCoherence(d);
   const { dateReference, p } = choisirVersion(d, options);
   return p ? ordonner(evaluerSectionApport(d, p, d.dateDemande ?? dateReference)) : null;
