@@ -57,6 +57,8 @@ export function benchCoeur(): Ligne[] {
     { mesure: "3. Apport minimum — Publicodes", valeur: parDossier(tPublicodes), unite: "µs/dossier", note: `désaccords avec nous : ${desaccords(bruts, nous, publicodes)} / ${NOMBRE}` },
     { mesure: "3. Apport minimum — fonction native (nombres flottants)", valeur: parDossier(tNatif), unite: "µs/dossier", note: `désaccords avec nous : ${desaccords(bruts, nous, natif)} / ${NOMBRE}` },
     { mesure: "3. Ratio nous / Publicodes", valeur: tNous / tPublicodes, unite: "×", note: "< 1 : nous sommes plus rapides" },
+    // Issue 15's measure: Publicodes' apport-only rule against our full verdict (five articles) on the same dossiers.
+    { mesure: "3. Ratio Publicodes (apport seul) / notre verdict complet", valeur: tPublicodes / complet, unite: "×", note: "cible ≥ 20 ×" },
     { mesure: "3. Ratio nous / natif (prix des décimales exactes et des explications)", valeur: tNous / tNatif, unite: "×", note: "" },
   ];
 }
