@@ -116,11 +116,13 @@ export async function commandeCalculer(fichier: string, options: OptionsCalculer
     throw new ErreurUtilisateur(`le fichier de sortie « ${destination} » doit avoir l'extension .xlsx.`);
   }
   const { calculerFichier, enregistrer, poserResultats } = await chargerClasseur();
-  const calcule: ClasseurCalcule = await classeurOuErreur(() => calculerFichier(fichier, { progression: progression(sortie, "calcul") }));
-  poserResultats(calcule.lu, calcule.calcul, calcule.cellules);
-  await classeurOuErreur(() => enregistrer(calcule.lu, destination));
-  if (options.json) sortie.out(JSON.stringify(resumeJson(calcule.resume, destination), null, 2) + "\n");
-  else sortie.out(resumeTexte(calcule.resume, destination) + "\n");
-  calcule.calcul.hf.destroy();
+  const { lu, calcul, cellules, resume }: ClasseurCalcule = await classeurOuErreur(() => calculerFichier(fichier, { progression: progression(sortie, "calcul") }));
+  poserResultats(lu, calcul, cellules);
+  // Writing builds the whole archive in memory: the engine and the computed cells are freed first.
+  calcul.detruire();
+  cellules.length = 0;
+  await classeurOuErreur(() => enregistrer(lu, destination));
+  if (options.json) sortie.out(JSON.stringify(resumeJson(resume, destination), null, 2) + "\n");
+  else sortie.out(resumeTexte(resume, destination) + "\n");
   return CODE_OK;
 }
