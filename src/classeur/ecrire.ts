@@ -119,7 +119,8 @@ export async function enregistrer(lu: ClasseurLu, sortie: string): Promise<void>
     // The whole archive in memory first, then one synchronous write: exceljs's writeFile streams, and
     // when building the archive fails it rejects before its stream has even created the file, which
     // then appears after the clean-up below (found by the fuzzing: a stray .tmp beside the output).
-    const ecrits = Buffer.from((await lu.classeur.xlsx.writeBuffer()) as ArrayBuffer);
+    // Stored, not compressed: restaurer() reopens this archive and compresses it once, as it writes it.
+    const ecrits = Buffer.from((await lu.classeur.xlsx.writeBuffer({ zip: { compression: "STORE" } })) as ArrayBuffer);
     const { octets } = await restaurer(lu.octets, ecrits, tableauxDynamiques(lu));
     writeFileSync(temporaire, octets);
     renameSync(temporaire, sortie);

@@ -51,8 +51,13 @@ interface Relation {
   xml: string;
 }
 
+/** One compiled expression per attribute name: a sheet's cells are read by the hundred thousand. */
+const EXPRESSIONS_ATTRIBUTS = new Map<string, RegExp>();
+
 function attribut(balise: string, nom: string): string | undefined {
-  return new RegExp(`\\s${nom}="([^"]*)"`).exec(balise)?.[1];
+  let e = EXPRESSIONS_ATTRIBUTS.get(nom);
+  if (e === undefined) EXPRESSIONS_ATTRIBUTS.set(nom, (e = new RegExp(`\\s${nom}="([^"]*)"`)));
+  return e.exec(balise)?.[1];
 }
 
 function relations(xml: string | null): Relation[] {
@@ -208,7 +213,9 @@ async function restaurerParties(entree: JSZip, sortie: JSZip, types: TypesDeCont
 /** Cell → the value of one of its attributes (`cm`: cell metadata; `vm`: value metadata, a picture in a cell), in a sheet's XML. */
 function attributsCellules(xml: string, nom: "cm" | "vm"): Map<string, string> {
   const valeurs = new Map<string, string>();
+  const marque = `${nom}="`;
   for (const m of xml.matchAll(/<c\b[^>]*>/g)) {
+    if (!m[0].includes(marque)) continue;
     const r = attribut(m[0], "r");
     const v = attribut(m[0], nom);
     if (r && v) valeurs.set(r, v);
@@ -222,7 +229,7 @@ function poserAttribut(xml: string, nom: "cm" | "vm", valeurs: Map<string, strin
   if (valeurs.size === 0) return xml;
   return xml.replace(/<c\b([^>]*?)(\/?)>/g, (balise, attributs: string, ferme: string) => {
     const r = attribut(balise, "r");
-    if (!r || !valeurs.has(r) || new RegExp(`\\s${nom}="`).test(attributs)) return balise;
+    if (!r || !valeurs.has(r) || attribut(attributs, nom) !== undefined) return balise;
     return `<c${attributs} ${nom}="${valeurs.get(r)}"${ferme}>`;
   });
 }

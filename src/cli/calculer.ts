@@ -6,6 +6,7 @@
 import { basename, dirname, extname, join } from "path";
 import type { ClasseurCalcule, Resume, ValeurCalculee } from "../classeur";
 import { nomCellule } from "../classeur/erreurs";
+import { calculerIsole, ISOLABLE, MemoireEpuisee, tasMaximal, VARIABLE_TAS } from "./isole";
 import { CODE_OK, ErreurUtilisateur, sortieProcessus, type Sortie } from "./sortie";
 
 export interface OptionsCalculer {
@@ -110,18 +111,39 @@ export function resumeJson(r: Resume, sortie: string | null): Record<string, unk
   return { ...r, sortie };
 }
 
-export async function commandeCalculer(fichier: string, options: OptionsCalculer, sortie: Sortie): Promise<number> {
-  const destination = options.sortie ?? sortieParDefaut(fichier);
-  if (extname(destination).toLowerCase() !== ".xlsx") {
-    throw new ErreurUtilisateur(`le fichier de sortie « ${destination} » doit avoir l'extension .xlsx.`);
-  }
+/**
+ * Reads, computes and writes the workbook; gives the summary. Run in the capped worker (isole.ts),
+ * or here when the cap is lifted, when the worker ran out of memory, or in the tests (sources).
+ */
+export async function calculerEtEcrire(fichier: string, destination: string, suivre: ((faits: number, total: number) => void) | undefined): Promise<Resume> {
   const { calculerFichier, enregistrer, poserResultats } = await chargerClasseur();
-  const { lu, calcul, cellules, resume }: ClasseurCalcule = await classeurOuErreur(() => calculerFichier(fichier, { progression: progression(sortie, "calcul") }));
+  const { lu, calcul, cellules, resume }: ClasseurCalcule = await classeurOuErreur(() => calculerFichier(fichier, { progression: suivre }));
   poserResultats(lu, calcul, cellules);
   // Writing builds the whole archive in memory: the engine and the computed cells are freed first.
   calcul.detruire();
   cellules.length = 0;
   await classeurOuErreur(() => enregistrer(lu, destination));
+  return resume;
+}
+
+export async function commandeCalculer(fichier: string, options: OptionsCalculer, sortie: Sortie): Promise<number> {
+  const destination = options.sortie ?? sortieParDefaut(fichier);
+  if (extname(destination).toLowerCase() !== ".xlsx") {
+    throw new ErreurUtilisateur(`le fichier de sortie « ${destination} » doit avoir l'extension .xlsx.`);
+  }
+  const limite = tasMaximal();
+  const suivre = progression(sortie, "calcul");
+  let resume: Resume;
+  if (limite === null || !ISOLABLE) resume = await calculerEtEcrire(fichier, destination, suivre);
+  else {
+    try {
+      resume = await calculerIsole(fichier, destination, limite, suivre);
+    } catch (e) {
+      if (!(e instanceof MemoireEpuisee)) throw e;
+      sortie.err(`cnc-rga : ce classeur demande plus que les ${limite} Mio de mémoire réservés au calcul (variable ${VARIABLE_TAS}) ; le calcul est repris sans limite.\n`);
+      resume = await calculerEtEcrire(fichier, destination, suivre);
+    }
+  }
   if (options.json) sortie.out(JSON.stringify(resumeJson(resume, destination), null, 2) + "\n");
   else sortie.out(resumeTexte(resume, destination) + "\n");
   return CODE_OK;
