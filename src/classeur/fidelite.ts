@@ -16,6 +16,7 @@
  * formules.ts) are not restored.
  */
 import JSZip from "jszip";
+import { ZipFile } from "yazl";
 
 const TYPES_RELATIONS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const TYPE_METADONNEES = `${TYPES_RELATIONS}/sheetMetadata`;
@@ -338,8 +339,26 @@ export async function restaurer(entree: Buffer | null, sortie: Buffer, dynamique
     zipSortie.file("xl/_rels/workbook.xml.rels", rels.toString());
   }
   zipSortie.file("[Content_Types].xml", typesSortie.xml);
-  const octets = await zipSortie.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
-  return { octets, restaurees };
+  return { octets: await archive(zipSortie), restaurees };
+}
+
+/**
+ * The archive as written: every part in JSZip's order, compressed by Node's zlib (yazl). JSZip
+ * compresses in JavaScript (pako): on a 5 000-work catalogue that took ~0,4 s of `calculer`, three
+ * times zlib's time for the same level (6, zlib's default) and the same size.
+ */
+async function archive(zip: JSZip): Promise<Buffer> {
+  const parties: [string, JSZip.JSZipObject][] = [];
+  zip.forEach((chemin, partie) => { parties.push([chemin, partie]); });
+  const sortie = new ZipFile();
+  for (const [chemin, partie] of parties) {
+    if (partie.dir) sortie.addEmptyDirectory(chemin, { mtime: partie.date });
+    else sortie.addBuffer(await partie.async("nodebuffer"), chemin, { mtime: partie.date, compress: true });
+  }
+  sortie.end();
+  const morceaux: Buffer[] = [];
+  for await (const m of sortie.outputStream) morceaux.push(m as Buffer);
+  return Buffer.concat(morceaux);
 }
 
 /** The input's metadata part (reached from the workbook), or null. */

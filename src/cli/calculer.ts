@@ -4,7 +4,7 @@
  * prints what changed. The input file is never modified.
  */
 import { basename, dirname, extname, join } from "path";
-import type { ClasseurCalcule, Resume, ValeurCalculee } from "../classeur";
+import type { ClasseurAEcrire, ClasseurCalcule, Resume, ValeurCalculee } from "../classeur";
 import { nomCellule } from "../classeur/erreurs";
 import { calculerIsole, ISOLABLE, MemoireEpuisee, tasMaximal, VARIABLE_TAS } from "./isole";
 import { CODE_OK, ErreurUtilisateur, sortieProcessus, type Sortie } from "./sortie";
@@ -116,14 +116,23 @@ export function resumeJson(r: Resume, sortie: string | null): Record<string, unk
  * or here when the cap is lifted, when the worker ran out of memory, or in the tests (sources).
  */
 export async function calculerEtEcrire(fichier: string, destination: string, suivre: ((faits: number, total: number) => void) | undefined): Promise<Resume> {
-  const { calculerFichier, enregistrer, poserResultats } = await chargerClasseur();
+  const { enregistrer } = await chargerClasseur();
+  const { ecrire, resume } = await calculerEtPoser(fichier, suivre);
+  await classeurOuErreur(() => enregistrer(ecrire, destination));
+  return resume;
+}
+
+/**
+ * Computes and puts the values in the exceljs workbook, then keeps only what writing needs: the
+ * engine, the cells read and the computed cells are left behind before exceljs builds the archive
+ * in memory (the peak of `calculer`).
+ */
+async function calculerEtPoser(fichier: string, suivre: ((faits: number, total: number) => void) | undefined): Promise<{ ecrire: ClasseurAEcrire; resume: Resume }> {
+  const { aEcrire, calculerFichier, poserResultats } = await chargerClasseur();
   const { lu, calcul, cellules, resume }: ClasseurCalcule = await classeurOuErreur(() => calculerFichier(fichier, { progression: suivre }));
   poserResultats(lu, calcul, cellules);
-  // Writing builds the whole archive in memory: the engine and the computed cells are freed first.
   calcul.detruire();
-  cellules.length = 0;
-  await classeurOuErreur(() => enregistrer(lu, destination));
-  return resume;
+  return { ecrire: aEcrire(lu), resume };
 }
 
 export async function commandeCalculer(fichier: string, options: OptionsCalculer, sortie: Sortie): Promise<number> {
