@@ -198,7 +198,7 @@ async function ecrire(nom, feuilles, chemin = path.join(EXEMPLES, nom)) {
   // (Excel, LibreOffice, a mail preview) shows them rather than #NAME?.
   calcule.lu.classeur.calcProperties = { ...calcule.lu.classeur.calcProperties, fullCalcOnLoad: false };
   await enregistrer(calcule.lu, chemin);
-  calcule.calcul.hf.destroy();
+  calcule.calcul.detruire();
   fs.rmSync(path.dirname(brut), { recursive: true, force: true });
   const erreurs = calcule.resume.erreurs.length;
   process.stdout.write(`écrit : ${path.relative(process.cwd(), chemin)} (${calcule.resume.cellulesCalculees} cellules calculées, ${erreurs} erreur${erreurs > 1 ? "s" : ""})\n`);

@@ -145,6 +145,22 @@ function resultat(r: unknown): { contenu: ValeurBrute; erreur?: CellError } | nu
   return null;
 }
 
+/** The values of a range as the engine hands them to a function, or ILLISIBLE when one of its cells needs the engine. */
+function lirePlage(donnees: readonly (ValeurBrute[] | undefined)[], zone: Rectangle): ValeurBrute[][] | typeof ILLISIBLE {
+  const lignes: ValeurBrute[][] = [];
+  for (let l = zone.haut; l <= zone.bas; l++) {
+    const source = donnees[l - 1];
+    const ligne: ValeurBrute[] = [];
+    for (let c = zone.gauche; c <= zone.droite; c++) {
+      const v = valeurCellule(source?.[c - 1]);
+      if (v === ILLISIBLE) return ILLISIBLE;
+      ligne.push(v);
+    }
+    lignes.push(ligne);
+  }
+  return lignes;
+}
+
 /** Whether the array range saved for `f` is its own cell alone. */
 function uneCellule(f: FormuleLue): boolean {
   const t = f.tableau;
@@ -160,6 +176,7 @@ export function calculerDirect(lu: ClasseurLu, apresAppel?: () => void): CalculD
   const feuilles = new Map(lu.feuilles.map((f, i) => [f.nom.toLowerCase(), i]));
   // Cells of the spill ranges saved in the file: the engine fills them, the sheet data holds blanks there.
   const spills = lu.formules.filter((f) => f.tableau && !uneCellule(f)).map((f) => ({ indexFeuille: f.indexFeuille, zone: f.tableau! }));
+  const plages = new Map<string, ValeurBrute[][] | typeof ILLISIBLE>();
   for (const f of lu.formules) {
     // A dynamic array saved on its own cell only (how Excel 365 and the template write CNC formulas) is one value.
     if (!f.cncSeul || (f.tableau && !uneCellule(f))) continue;
@@ -173,19 +190,15 @@ export function calculerDirect(lu: ClasseurLu, apresAppel?: () => void): CalculD
       else if (a.type === "valeur") valeurs.push(a.valeur);
       else {
         if (spills.some((s) => s.indexFeuille === a.indexFeuille && chevauche(s.zone, a.zone))) { lisible = false; break; }
-        const donnees = lu.feuilles[a.indexFeuille].donnees;
-        const lignes: ValeurBrute[][] = [];
-        for (let l = a.zone.haut; l <= a.zone.bas && lisible; l++) {
-          const source = donnees[l - 1];
-          const ligne: ValeurBrute[] = [];
-          for (let c = a.zone.gauche; c <= a.zone.droite; c++) {
-            const v = valeurCellule(source?.[c - 1]);
-            if (v === ILLISIBLE) { lisible = false; break; }
-            ligne.push(v);
-          }
-          lignes.push(ligne);
+        // A catalogue's formulas all read its header, and each work's row several times: a range is
+        // read once and handed to every call (the CNC functions copy their ranges, never change them).
+        const cle = a.plage ? `${a.indexFeuille}:${a.zone.haut}:${a.zone.gauche}:${a.zone.bas}:${a.zone.droite}` : null;
+        let lignes = cle === null ? undefined : plages.get(cle);
+        if (lignes === undefined) {
+          lignes = lirePlage(lu.feuilles[a.indexFeuille].donnees, a.zone);
+          if (cle !== null) plages.set(cle, lignes);
         }
-        if (!lisible) break;
+        if (lignes === ILLISIBLE) { lisible = false; break; }
         valeurs.push(a.plage ? lignes : lignes[0][0]);
         lus.push({ indexFeuille: a.indexFeuille, zone: a.zone });
       }

@@ -144,7 +144,7 @@ export function trouverDossiers(lu: ClasseurLu, calcul: Calcul): DossiersTrouves
   // A table or a name may span far more than the sheet holds (a name on whole columns, a damaged
   // table reference over the whole grid): only the cells the engine has, spilled results included, are read.
   for (const b of candidats) {
-    const { width, height } = calcul.hf.getSheetDimensions(b.indexFeuille);
+    const { width, height } = calcul.dimensions(b.indexFeuille);
     b.rect = { ...b.rect, bas: Math.max(b.rect.haut, Math.min(b.rect.bas, height)), droite: Math.max(b.rect.gauche, Math.min(b.rect.droite, width)) };
   }
   const retenus: Bloc[] = [];

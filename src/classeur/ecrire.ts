@@ -107,8 +107,22 @@ function memeFichier(a: string, b: string): boolean {
   }
 }
 
+/** What writing needs of a workbook read: `calculer` keeps only this while exceljs builds the archive. */
+export interface ClasseurAEcrire {
+  chemin: string;
+  octets: Buffer;
+  classeur: ExcelJS.Workbook;
+  dynamiques: Map<string, string[]>;
+}
+
+/** Takes from the workbook read what writing needs, so that the rest (cells, formulas) can be freed first. */
+export function aEcrire(lu: ClasseurLu): ClasseurAEcrire {
+  return { chemin: lu.chemin, octets: lu.octets, classeur: lu.classeur, dynamiques: tableauxDynamiques(lu) };
+}
+
 /** Saves to `sortie` through a temporary file and a rename; refuses to overwrite the input. */
-export async function enregistrer(lu: ClasseurLu, sortie: string): Promise<void> {
+export async function enregistrer(classeur: ClasseurLu | ClasseurAEcrire, sortie: string): Promise<void> {
+  const lu = "dynamiques" in classeur ? classeur : aEcrire(classeur);
   if (memeFichier(lu.chemin, sortie)) {
     throw new ErreurClasseur(`le fichier de sortie « ${sortie} » est le fichier d'entrée : le classeur d'origine n'est jamais modifié, choisissez un autre nom avec -o.`);
   }
@@ -119,8 +133,9 @@ export async function enregistrer(lu: ClasseurLu, sortie: string): Promise<void>
     // The whole archive in memory first, then one synchronous write: exceljs's writeFile streams, and
     // when building the archive fails it rejects before its stream has even created the file, which
     // then appears after the clean-up below (found by the fuzzing: a stray .tmp beside the output).
-    const ecrits = Buffer.from((await lu.classeur.xlsx.writeBuffer()) as ArrayBuffer);
-    const { octets } = await restaurer(lu.octets, ecrits, tableauxDynamiques(lu));
+    // Stored, not compressed: restaurer() reopens this archive and compresses it once, as it writes it.
+    const ecrits = Buffer.from((await lu.classeur.xlsx.writeBuffer({ zip: { compression: "STORE" } })) as ArrayBuffer);
+    const { octets } = await restaurer(lu.octets, ecrits, lu.dynamiques);
     writeFileSync(temporaire, octets);
     renameSync(temporaire, sortie);
   } catch (e) {

@@ -4,12 +4,14 @@
  * (plugin-cnc.ts). A CNC function whose result spills gets the size it really returned: when it
  * differs from the size reserved, the workbook is rebuilt with the sizes learned (at most a few
  * passes; a spill range normally settles on the second). The CNC formulas that read only plain
- * cells are computed without the engine (cnc-direct.ts), which then holds only the other formulas.
+ * cells are computed without the engine (cnc-direct.ts), which then holds only the other formulas;
+ * when none is left (a catalogue of the template), the engine is built only if a caller asks for a
+ * cell that is not one of those formulas (`cnc-rga verifier` reading the dossiers).
  */
-import { DetailedCellError, HyperFormula, type CellValue, type ConfigParams, type SerializedNamedExpression } from "hyperformula";
+import { CellError, DetailedCellError, HyperFormula, type CellValue, type ConfigParams, type SerializedNamedExpression } from "hyperformula";
 import { calculerDirect, cellule, chevauche, type CalculDirect } from "./cnc-direct";
 import { ErreurClasseur } from "./erreurs";
-import type { ClasseurLu, FormuleLue } from "./lire";
+import type { ClasseurLu, FormuleLue, ValeurBrute } from "./lire";
 import { avecContexte, cle, enregistrerFonctionsCnc, type ContexteCnc, type Taille } from "./plugin-cnc";
 
 export const CONFIGURATION: Partial<ConfigParams> = {
@@ -27,11 +29,15 @@ const PASSES_MAX = 4;
 const TAILLE_RESERVEE_MAX = 1_048_576;
 
 export interface Calcul {
-  hf: HyperFormula;
   /** Spill size of each array formula, by formula. */
   tailles: Map<FormuleLue, Taille>;
-  /** Value of a cell (sheet index, row and column from 1). */
+  /** Value of a cell (sheet index, row and column from 1), as the engine exports it. */
   valeur(indexFeuille: number, ligne: number, colonne: number): CellValue;
+  /** Columns (width) and rows (height) of a sheet as the engine holds it, spilled results included. */
+  dimensions(indexFeuille: number): { width: number; height: number };
+  /** Frees the engine (its graph holds every cell), when one was built. */
+  detruire(): void;
+  /** Builds of the engine (0: every formula computed without it). */
   passes: number;
 }
 
@@ -88,11 +94,67 @@ export function calculerClasseur(lu: ClasseurLu, options: OptionsCalcul = {}): C
   const apresAppel = options.progression ? () => options.progression!(++faits, totalCnc) : undefined;
   if (options.direct === false) return calculerAvecMoteur(lu, null, apresAppel);
   const direct = calculerDirect(lu, apresAppel);
+  if (direct.contenus.size === lu.formules.length) return sansMoteur(lu, direct);
   const calcul = calculerAvecMoteur(lu, direct, apresAppel);
   if (direct.lus.length === 0 || !debordeSurLu(lu, calcul, direct)) return calcul;
   // A spill computed by the engine covers a cell read without it: everything by the engine, as before.
-  calcul.hf.destroy();
+  calcul.detruire();
   return calculerAvecMoteur(lu, null, apresAppel);
+}
+
+/**
+ * HyperFormula's export of a number (Exporter.cellValueRounding, `smartRounding` and
+ * `precisionRounding` of its configuration, both left at their defaults): what `getCellValue` gives
+ * for a cell holding that number, so a value computed without the engine reads exactly as before.
+ */
+const PRECISION_MOTEUR = 10;
+function arrondiMoteur(v: number): number {
+  if (v === 0) return v;
+  const facteur = Math.pow(10, PRECISION_MOTEUR - Math.floor(Math.log10(Math.abs(v))));
+  return v < 0 ? -Math.round(-v * facteur) / facteur : Math.round(v * facteur) / facteur;
+}
+
+/**
+ * Every formula of the workbook was computed without the engine: their values are read from the
+ * direct computation, exported as the engine would; any other cell (a value read by `verifier`)
+ * builds the engine on first use, with the formulas' values as cell contents.
+ */
+function sansMoteur(lu: ClasseurLu, direct: CalculDirect): Calcul {
+  const parCellule = new Map<string, ValeurBrute>();
+  const tailles = new Map<FormuleLue, Taille>();
+  for (const [f, contenu] of direct.contenus) {
+    parCellule.set(cellule(f.indexFeuille, f.ligne, f.colonne), contenu);
+    if (f.tableau) tailles.set(f, { lignes: 1, colonnes: 1 });
+  }
+  let moteur: Calcul | null = null;
+  const avecMoteur = () => (moteur ??= calculerAvecMoteur(lu, direct, undefined));
+  // Only for the address an error names: an engine without cells, which quotes sheet names as the full one.
+  let adresses: HyperFormula | null = null;
+  const adresse = (sheet: number, row: number, col: number) =>
+    (adresses ??= HyperFormula.buildFromSheets(Object.fromEntries(lu.feuilles.map((f) => [f.nom, []])), CONFIGURATION)).simpleCellAddressToString({ sheet, row, col }, -1);
+  return {
+    tailles,
+    passes: 0,
+    valeur: (indexFeuille, ligne, col) => {
+      const k = cellule(indexFeuille, ligne, col);
+      const contenu = parCellule.get(k);
+      if (contenu === undefined) return avecMoteur().valeur(indexFeuille, ligne, col);
+      const erreur: CellError | undefined = direct.erreurs.get(k);
+      // The error's code is the literal cnc-direct.ts gives the engine ("#N/A", "#VALUE!", "#NUM!").
+      if (erreur !== undefined) return new DetailedCellError(erreur, String(contenu), adresse(indexFeuille, ligne - 1, col - 1));
+      if (typeof contenu === "number") return arrondiMoteur(contenu);
+      // Text is held escaped with "'" (lire.ts), as the engine reads it.
+      if (typeof contenu === "string") return contenu.slice(1);
+      return contenu;
+    },
+    dimensions: (indexFeuille) => avecMoteur().dimensions(indexFeuille),
+    detruire: () => {
+      moteur?.detruire();
+      adresses?.destroy();
+      moteur = null;
+      adresses = null;
+    },
+  };
 }
 
 /** Whether an array result of the engine spills over a cell that a formula computed without it read. */
@@ -161,9 +223,10 @@ function calculerAvecMoteur(lu: ClasseurLu, direct: CalculDirect | null, apresAp
     }
   }
   return {
-    hf: moteur,
     tailles: parFormule,
     passes,
+    dimensions: (indexFeuille) => moteur.getSheetDimensions(ids.get(indexFeuille)!),
+    detruire: () => moteur.destroy(),
     valeur: (indexFeuille, ligne, col) => {
       const adresse = { sheet: ids.get(indexFeuille)!, row: ligne - 1, col: col - 1 };
       const erreur = direct?.erreurs.get(cellule(indexFeuille, ligne, col));

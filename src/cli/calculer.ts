@@ -4,8 +4,9 @@
  * prints what changed. The input file is never modified.
  */
 import { basename, dirname, extname, join } from "path";
-import type { ClasseurCalcule, Resume, ValeurCalculee } from "../classeur";
+import type { ClasseurAEcrire, ClasseurCalcule, Resume, ValeurCalculee } from "../classeur";
 import { nomCellule } from "../classeur/erreurs";
+import { calculerIsole, ISOLABLE, MemoireEpuisee, tasMaximal, VARIABLE_TAS } from "./isole";
 import { CODE_OK, ErreurUtilisateur, sortieProcessus, type Sortie } from "./sortie";
 
 export interface OptionsCalculer {
@@ -110,17 +111,49 @@ export function resumeJson(r: Resume, sortie: string | null): Record<string, unk
   return { ...r, sortie };
 }
 
+/**
+ * Reads, computes and writes the workbook; gives the summary. Run in the capped worker (isole.ts),
+ * or here when the cap is lifted, when the worker ran out of memory, or in the tests (sources).
+ */
+export async function calculerEtEcrire(fichier: string, destination: string, suivre: ((faits: number, total: number) => void) | undefined): Promise<Resume> {
+  const { enregistrer } = await chargerClasseur();
+  const { ecrire, resume } = await calculerEtPoser(fichier, suivre);
+  await classeurOuErreur(() => enregistrer(ecrire, destination));
+  return resume;
+}
+
+/**
+ * Computes and puts the values in the exceljs workbook, then keeps only what writing needs: the
+ * engine, the cells read and the computed cells are left behind before exceljs builds the archive
+ * in memory (the peak of `calculer`).
+ */
+async function calculerEtPoser(fichier: string, suivre: ((faits: number, total: number) => void) | undefined): Promise<{ ecrire: ClasseurAEcrire; resume: Resume }> {
+  const { aEcrire, calculerFichier, poserResultats } = await chargerClasseur();
+  const { lu, calcul, cellules, resume }: ClasseurCalcule = await classeurOuErreur(() => calculerFichier(fichier, { progression: suivre }));
+  poserResultats(lu, calcul, cellules);
+  calcul.detruire();
+  return { ecrire: aEcrire(lu), resume };
+}
+
 export async function commandeCalculer(fichier: string, options: OptionsCalculer, sortie: Sortie): Promise<number> {
   const destination = options.sortie ?? sortieParDefaut(fichier);
   if (extname(destination).toLowerCase() !== ".xlsx") {
     throw new ErreurUtilisateur(`le fichier de sortie « ${destination} » doit avoir l'extension .xlsx.`);
   }
-  const { calculerFichier, enregistrer, poserResultats } = await chargerClasseur();
-  const calcule: ClasseurCalcule = await classeurOuErreur(() => calculerFichier(fichier, { progression: progression(sortie, "calcul") }));
-  poserResultats(calcule.lu, calcule.calcul, calcule.cellules);
-  await classeurOuErreur(() => enregistrer(calcule.lu, destination));
-  if (options.json) sortie.out(JSON.stringify(resumeJson(calcule.resume, destination), null, 2) + "\n");
-  else sortie.out(resumeTexte(calcule.resume, destination) + "\n");
-  calcule.calcul.hf.destroy();
+  const limite = tasMaximal();
+  const suivre = progression(sortie, "calcul");
+  let resume: Resume;
+  if (limite === null || !ISOLABLE) resume = await calculerEtEcrire(fichier, destination, suivre);
+  else {
+    try {
+      resume = await calculerIsole(fichier, destination, limite, suivre);
+    } catch (e) {
+      if (!(e instanceof MemoireEpuisee)) throw e;
+      sortie.err(`cnc-rga : ce classeur demande plus que les ${limite} Mio de mémoire réservés au calcul (variable ${VARIABLE_TAS}) ; le calcul est repris sans limite.\n`);
+      resume = await calculerEtEcrire(fichier, destination, suivre);
+    }
+  }
+  if (options.json) sortie.out(JSON.stringify(resumeJson(resume, destination), null, 2) + "\n");
+  else sortie.out(resumeTexte(resume, destination) + "\n");
   return CODE_OK;
 }

@@ -24,7 +24,7 @@ export async function commandeVerifier(fichier: string, options: OptionsVerifier
     const trouves = trouverDossiers(calcule.lu, calcule.calcul);
     return { calcule, trouves, controles: texteControles(controlerPlans(calcule.lu, calcule.calcul, trouves.dossiers)) };
   });
-  calcule.calcul.hf.destroy();
+  calcule.calcul.detruire();
   const optionsEvaluer = options.date ? { date: options.date } : {};
   const unSeul = trouves.dossiers.length === 1 && trouves.dossiers[0].forme === "champ-valeur";
   const ignores = trouves.ignores.length ? `Libellés ignorés (ce ne sont pas des champs du dossier ; liste des champs : ${REFERENCE_CHAMPS}) : ${trouves.ignores.map(ignoreAvecSuggestion).join(", ")}` : null;

@@ -116,11 +116,25 @@ interface EnteteLue {
  */
 const ENTETES_LUES = new Map<string, EnteteLue>();
 
+/** The last header remembered and its reading: the calls of one catalogue follow each other with the same header. */
+let derniere: { entete: Cellule[]; lue: EnteteLue } | null = null;
+
+function memeEntete(a: readonly Cellule[], b: readonly Cellule[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function lireEntete(entete: readonly Cellule[]): EnteteLue {
+  // Compared cell by cell before building the JSON key below: a key per call cost more than the rest of the call.
+  if (derniere !== null && memeEntete(derniere.entete, entete)) return derniere.lue;
   // Only headers of labels and blanks are remembered, keyed by their JSON (null and undefined alike: both are blank).
   const cle = entete.length <= 1000 && entete.every((c) => typeof c === "string" || c === null || c === undefined) ? JSON.stringify(entete) : null;
   const connue = cle === null ? undefined : ENTETES_LUES.get(cle);
-  if (connue) return connue;
+  if (connue) {
+    derniere = { entete: [...entete], lue: connue };
+    return connue;
+  }
   const parColonne = entete.map((c) => {
     const t = texteLibelle(c);
     return t === null ? undefined : champDepuisLibelle(t);
@@ -133,6 +147,7 @@ function lireEntete(entete: readonly Cellule[]): EnteteLue {
   if (cle !== null && cle.length <= 20_000) {
     if (ENTETES_LUES.size >= 256) ENTETES_LUES.clear();
     ENTETES_LUES.set(cle, lue);
+    derniere = { entete: [...entete], lue };
   }
   return lue;
 }

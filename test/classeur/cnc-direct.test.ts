@@ -5,6 +5,7 @@
  * read, an error in a cell read).
  */
 import { join } from "path";
+import { DetailedCellError } from "hyperformula";
 import { lireClasseur } from "../../src/classeur/lire";
 import { calculerClasseur } from "../../src/classeur/moteur";
 import { calculerDirect } from "../../src/classeur/cnc-direct";
@@ -19,8 +20,8 @@ async function comparer(chemin: string) {
   const direct = calculerClasseur(lu);
   const attendu = cellulesCalculees(lu, moteur);
   const obtenu = cellulesCalculees(lu, direct);
-  moteur.hf.destroy();
-  direct.hf.destroy();
+  moteur.detruire();
+  direct.detruire();
   return { lu, attendu, obtenu, directes: calculerDirect(lu).contenus.size };
 }
 
@@ -61,8 +62,8 @@ describe("formules CNC calculées sans le moteur", () => {
     expect(calcul.valeur(0, 2, 4)).toBe(500_000);
     expect(calcul.valeur(0, 3, 3)).toEqual(moteur.valeur(0, 3, 3));
     expect(String(calcul.valeur(0, 3, 3))).toBe("#VALUE!");
-    calcul.hf.destroy();
-    moteur.hf.destroy();
+    calcul.detruire();
+    moteur.detruire();
   });
 
   it("une plage lue que recouvre un débordement calculé par le moteur : tout revient au moteur", async () => {
@@ -81,7 +82,36 @@ describe("formules CNC calculées sans le moteur", () => {
     const moteur = calculerClasseur(lu, { direct: false });
     expect(calcul.valeur(0, 2, 4)).toEqual(moteur.valeur(0, 2, 4));
     expect(calcul.valeur(0, 2, 4)).toBe(125_000);
-    calcul.hf.destroy();
-    moteur.hf.destroy();
+    calcul.detruire();
+    moteur.detruire();
+  });
+
+  it("toutes les formules calculées sans le moteur : il n'est pas construit, et chaque valeur se lit comme il l'exporte", async () => {
+    // A sheet name the engine quotes, an amount it rounds on export (11 digits before the decimal
+    // point: the cents go), an error with its message, a plain result.
+    const chemin = await ecrireCellules(join(dossier, "sans-moteur.xlsx"), {
+      "Œuvres 2026": [
+        ["genre", "coutDefinitif", "minimum", "numéraire"],
+        ["fiction", 98_765_432_109.13, "=_xldudf_CNC_APPORT_MIN(A2,B2)", "=_xldudf_CNC_NUMERAIRE_MIN(A2,B2)"],
+        ["jeu", null, "=_xldudf_CNC_APPORT_MIN(A3,B3)", "=_xldudf_CNC_NUMERAIRE_MIN(A3,B3)"],
+        ["fiction", 1_000_000, "=_xldudf_CNC_APPORT_MIN(A4,B4)", null],
+      ],
+    });
+    const lu = await lireClasseur(chemin);
+    expect(calculerDirect(lu).contenus.size).toBe(lu.formules.length);
+    const calcul = calculerClasseur(lu);
+    const moteur = calculerClasseur(lu, { direct: false });
+    expect(calcul.passes).toBe(0);
+    for (const f of lu.formules) expect([f.adresse, calcul.valeur(0, f.ligne, f.colonne)]).toEqual([f.adresse, moteur.valeur(0, f.ligne, f.colonne)]);
+    expect(calcul.valeur(0, 2, 3)).toBe(24_691_358_027);
+    expect(calcul.valeur(0, 4, 3)).toBe(250_000);
+    const erreur = calcul.valeur(0, 3, 3);
+    expect(erreur).toBeInstanceOf(DetailedCellError);
+    expect((erreur as DetailedCellError).address).toBe("'Œuvres 2026'!C3");
+    // A cell that is not a formula: the engine is built then, and reads it.
+    expect(calcul.valeur(0, 2, 2)).toBe(moteur.valeur(0, 2, 2));
+    expect(calcul.dimensions(0)).toEqual(moteur.dimensions(0));
+    calcul.detruire();
+    moteur.detruire();
   });
 });

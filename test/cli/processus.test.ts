@@ -4,7 +4,7 @@
  * goes to stderr only when stderr is a terminal (a real pseudo-terminal made by `script`).
  */
 import { execFileSync, spawn, spawnSync } from "child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { progression } from "../../src/cli/calculer";
 import type { Sortie } from "../../src/cli/sortie";
@@ -116,4 +116,43 @@ describe("progression des longs calculs sur stderr", () => {
     p(10, 50);
     expect(err).toBe("");
   });
+});
+
+describe("mémoire réservée au calcul (CNC_RGA_TAS_MIO, src/cli/isole.ts)", () => {
+  const calculer = (sortie: string, tas: string | undefined) => spawnSync("node", [BIN, "calculer", CATALOGUE, "-o", join(ici, sortie), "--json"], {
+    cwd: RACINE, encoding: "utf8", env: { ...process.env, CNC_RGA_TAS_MIO: tas },
+  });
+  const sansSortie = (json: string) => ({ ...JSON.parse(json), sortie: null });
+
+  it("calcul borné par défaut, sans borne (0), ou repris sans borne quand elle est trop petite : même résumé, même classeur, rien de laissé", async () => {
+    const borne = calculer("borne.xlsx", undefined);
+    const libre = calculer("libre.xlsx", "0");
+    const petit = calculer("petit.xlsx", "16");
+    for (const r of [borne, libre, petit]) expect(r.status).toBe(0);
+    expect(borne.stderr).toBe("");
+    expect(libre.stderr).toBe("");
+    // 16 Mio cannot hold exceljs's workbook: the worker stops, and the computation runs again without the cap.
+    expect(petit.stderr).toBe("cnc-rga : ce classeur demande plus que les 16 Mio de mémoire réservés au calcul (variable CNC_RGA_TAS_MIO) ; le calcul est repris sans limite.\n");
+    expect(sansSortie(borne.stdout)).toEqual(sansSortie(libre.stdout));
+    expect(sansSortie(petit.stdout)).toEqual(sansSortie(libre.stdout));
+    const JSZip = (await import("jszip")).default;
+    const feuille = async (f: string) => (await JSZip.loadAsync(readFileSync(join(ici, f)))).file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(await feuille("borne.xlsx")).toBe(await feuille("libre.xlsx"));
+    expect(await feuille("petit.xlsx")).toBe(await feuille("libre.xlsx"));
+    expect(readdirSync(ici).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  }, 180_000);
+
+  it("une valeur qui n'est pas un nombre de Mio : code 2, message qui nomme la variable, aucun fichier écrit", () => {
+    const r = calculer("refuse.xlsx", "beaucoup");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("cnc-rga : la variable CNC_RGA_TAS_MIO vaut « beaucoup » : indiquez la mémoire réservée au calcul en Mio (un nombre entier, au moins 16), ou 0 pour ne pas la limiter.\n");
+    expect(readdirSync(ici)).not.toContain("refuse.xlsx");
+  }, 120_000);
+
+  it("calculer sur un terminal : la progression arrive du calcul borné jusqu'à 100 %", () => {
+    const commande = `node "${BIN}" calculer "${CATALOGUE}" -o "${join(ici, "terminal.xlsx")}" > /dev/null`;
+    const r = spawnSync("script", ["-qec", commande, "/dev/null"], { cwd: RACINE, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\rcalcul : 1680\/1680 formules CNC \(100 %\)\r?\n/);
+  }, 120_000);
 });
