@@ -7,7 +7,7 @@ import { formeFixe, type Dossier } from "./dossier";
 import { dateLongue } from "./format";
 import { evaluerListeReference } from "./liste-reference";
 import { evaluerMajoration } from "./majoration";
-import { VERSIONS, parametresVersion, versionEnVigueur, type ParametresVersion, type VersionId } from "./parametres";
+import { MS_PAR_JOUR, VERSIONS, parametresVersion, versionEnVigueur, type ParametresVersion, type VersionId } from "./parametres";
 import { evaluerSectionApport } from "./section-apport";
 import { pireDAbord, type Section, type SectionApport, type Verdict } from "./verdict";
 import { ZERO } from "./decimal";
@@ -22,8 +22,17 @@ export interface OptionsEvaluation {
 }
 
 export function dateDuJour(): string {
-  return new Date().toISOString().split("T")[0];
+  // A catalogue evaluates thousands of dossiers on the same day: the ISO date is written once per
+  // UTC day (toISOString's day), and written again as soon as the clock leaves that day, either way.
+  const maintenant = Date.now();
+  if (maintenant < debutJour || maintenant >= debutJour + MS_PAR_JOUR) {
+    debutJour = maintenant - (((maintenant % MS_PAR_JOUR) + MS_PAR_JOUR) % MS_PAR_JOUR);
+    jour = new Date(maintenant).toISOString().split("T")[0];
+  }
+  return jour;
 }
+let debutJour = Infinity;
+let jour = "";
 
 /** The date that picks the version, and that version (null before the first one). */
 function choisirVersion(d: Dossier, options: OptionsEvaluation): { dateReference: string; p: ParametresVersion | null } {
