@@ -38,7 +38,7 @@ function correspondances(cellules: readonly Cellule[]): number {
   }).length;
 }
 
-function lire(record: Record<string, Cellule>, ligne: number, doublons: string[]): LigneLue {
+function lire(record: Record<string, Cellule>, ligne: number, doublons: readonly string[]): LigneLue {
   if (doublons.length) {
     return { ok: false, ligne, erreurs: doublons.map((champ) => ({ champ, message: "champ présent plusieurs fois dans la plage" })) };
   }
@@ -138,16 +138,23 @@ function lireEntete(entete: readonly Cellule[]): EnteteLue {
 }
 
 function ouvrirCatalogue(entete: readonly Cellule[], lignes: readonly (readonly Cellule[])[]): PlageOuverte {
-  const { parColonne, ignores, doublons, colonnes, champs } = lireEntete(entete);
+  const { ignores, doublons, colonnes, champs } = lireEntete(entete);
   return {
     forme: "catalogue", ignores: [...ignores], nombre: lignes.length, champs,
     brute: (n, i) => lignes[n][colonnes[i]],
     lire: (n) => {
       const ligne = lignes[n];
       const record: Record<string, Cellule> = {};
-      for (const i of colonnes) record[parColonne[i]!] = ligne[i];
-      if (Object.values(record).every(estVide)) return { ok: "vide", ligne: n };
-      return lire(record, n, [...doublons]);
+      let vide = true;
+      for (let k = 0; k < colonnes.length; k++) {
+        const v = ligne[colonnes[k]];
+        record[champs[k]] = v;
+        if (vide && !estVide(v)) vide = false;
+      }
+      // A field named twice keeps its last column: the row is empty when the values kept are.
+      if (doublons.length) vide = champs.every((c) => estVide(record[c]));
+      if (vide) return { ok: "vide", ligne: n };
+      return lire(record, n, doublons);
     },
   };
 }

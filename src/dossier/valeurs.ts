@@ -26,15 +26,45 @@ const ESPACES = /[\s\u00a0\u202f\u2009]/g;
  */
 const ECHELLE_MAX = new Decimal("1e300");
 
+// Read once: the add-in's runtime may look globals up through a slow interceptor (BENCHMARKS.md, issue 15).
+const estFini = Number.isFinite;
+const estEntier = Number.isInteger;
+const abs = Math.abs;
+const arrondi = Math.round;
+
+/**
+ * Below this magnitude a double is at least 0.001 away from its neighbours' cents (its spacing is
+ * under 2^-12): the proof in decimalDepuisNombre holds.
+ */
+const CENTIMES_EXACTS_MAX = 2 ** 40;
+
+/**
+ * `new Decimal(v)`, the same value and digits, built faster for a number in cents (1250000.5,
+ * 99.99), which is what amounts are: decimal.js writes a double with Number#toString, the slow part
+ * of reading a catalogue row (BENCHMARKS.md, issue 15), while the integer count of cents is written
+ * at once. Exact: when c = round(100 v) and c / 100 is v again, the decimal c / 100 rounds to v;
+ * the shortest decimal that rounds to v (what toString writes) has no more digits, so it is a
+ * multiple of 0.001 at worst, and two such decimals rounding to the same double below 2^40 are
+ * equal. test/dossier/lecture-rapide.test.ts compares both on generated numbers.
+ */
+export function decimalDepuisNombre(v: number): Decimal {
+  if (!estEntier(v) && abs(v) < CENTIMES_EXACTS_MAX) {
+    const c = arrondi(v * 100);
+    if (c / 100 === v) return new Decimal(`${c}e-2`);
+  }
+  return new Decimal(v);
+}
+
 /**
  * A number written the French way or the JSON way: 1250000.5, "1 250 000,50 €", "1250000.50",
  * "1.250.000,50". A lone comma or a lone dot is the decimal mark.
  */
 export function lireNombre(v: unknown): Lu<Decimal> {
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) return ko("n'est pas un nombre fini");
-    const n = new Decimal(v);
-    return n.abs().lte(ECHELLE_MAX) ? ok(n) : ko(`${v} est hors de l'échelle des nombres`);
+    if (!estFini(v)) return ko("n'est pas un nombre fini");
+    // |v| ≤ 1e300 as doubles says the same as |Decimal(v)| ≤ 10^300: 1e300 is the double nearest
+    // 10^300 and Decimal(v) is the shortest decimal that rounds to v, so rounding keeps the order.
+    return abs(v) <= 1e300 ? ok(decimalDepuisNombre(v)) : ko(`${v} est hors de l'échelle des nombres`);
   }
   if (typeof v !== "string") return ko(`attendu un nombre, reçu ${decrire(v)}`);
   let t = v.replace(ESPACES, "").replace(/€$|^€|EUR$/i, "");
@@ -94,7 +124,7 @@ export function lireDate(v: unknown): Lu<string> {
     return Number.isNaN(v.getTime()) ? ko("date invalide") : ok(v.toISOString().slice(0, 10));
   }
   if (typeof v === "number") {
-    if (!Number.isInteger(v) || v < 1 || v > 2958465) return ko(`${v} n'est pas une date Excel`);
+    if (!estEntier(v) || v < 1 || v > 2958465) return ko(`${v} n'est pas une date Excel`);
     return ok(new Date((v - JOURS_AVANT_1970_EXCEL) * MS_PAR_JOUR).toISOString().slice(0, 10));
   }
   if (typeof v !== "string") return ko(`attendu une date AAAA-MM-JJ, reçu ${decrire(v)}`);
@@ -155,7 +185,7 @@ export function lireAide(v: unknown): Lu<Aide> {
 
 export function lireTexte(v: unknown): Lu<string> {
   if (typeof v === "string") return ok(v.trim());
-  if (typeof v === "number" && Number.isFinite(v)) return ok(String(v));
+  if (typeof v === "number" && estFini(v)) return ok(String(v));
   return ko(`attendu un texte, reçu ${decrire(v)}`);
 }
 
