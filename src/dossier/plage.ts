@@ -31,11 +31,22 @@ function texteLibelle(c: Cellule): string | null {
   return null;
 }
 
+const estChamp = (c: Cellule) => {
+  const t = texteLibelle(c);
+  return t !== null && champDepuisLibelle(t) !== undefined;
+};
+
 function correspondances(cellules: readonly Cellule[]): number {
-  return cellules.filter((c) => {
-    const t = texteLibelle(c);
-    return t !== null && champDepuisLibelle(t) !== undefined;
-  }).length;
+  let n = 0;
+  for (let i = 0; i < cellules.length; i++) if (estChamp(cellules[i])) n++;
+  return n;
+}
+
+/** Whether the first column names fewer fields than `seuil` (stops counting once it reaches it). */
+function colonneEnDessousDe(plage: readonly (readonly Cellule[])[], seuil: number): boolean {
+  let n = 0;
+  for (let i = 0; i < plage.length && n < seuil; i++) if (estChamp(plage[i][0])) n++;
+  return n < seuil;
 }
 
 function lire(record: Record<string, Cellule>, ligne: number, doublons: readonly string[]): LigneLue {
@@ -172,11 +183,10 @@ export function ouvrirPlage(plage: readonly (readonly Cellule[])[], valeurs?: re
     return ouvrirChampValeur(plage.map((r) => r[0]), valeurs.map((r) => r[0]));
   }
   const premiereLigne = plage[0] ?? [];
-  const premiereColonne = plage.map((r) => r[0]);
-  if (premiereLigne.length > 1 && correspondances(premiereLigne) > correspondances(premiereColonne)) {
+  if (premiereLigne.length > 1 && colonneEnDessousDe(plage, correspondances(premiereLigne))) {
     return ouvrirCatalogue(premiereLigne, plage.slice(1));
   }
-  return ouvrirChampValeur(premiereColonne, plage.map((r) => r[1]));
+  return ouvrirChampValeur(plage.map((r) => r[0]), plage.map((r) => r[1]));
 }
 
 /** Every work of the range, parsed and validated (see ouvrirPlage for the two layouts). */

@@ -34,6 +34,8 @@ const DOUBLE = new Float64Array(1);
 const MOTS = new Int32Array(DOUBLE.buffer);
 const DORE = 0x9e3779b1 | 0;
 const imul = Math.imul;
+const plafond = Math.ceil;
+const estTableau = Array.isArray;
 const DateJs = Date;
 
 function melanger(h: number, x: number): number {
@@ -67,7 +69,7 @@ export function empreinte(source: Source, n: number, contexte: number): number {
     } else if (typeof v === "string") {
       h = melanger(h, v.length);
       // Texts are compared whole; the hash reads at most 64 characters of each.
-      const pas = v.length > 64 ? Math.ceil(v.length / 64) : 1;
+      const pas = v.length > 64 ? plafond(v.length / 64) : 1;
       for (let k = 0; k < v.length; k += pas) h = melanger(h, v.charCodeAt(k));
     } else if (typeof v === "boolean") h = melanger(h, v ? 3 : 2);
     else if (v instanceof DateJs) {
@@ -94,7 +96,11 @@ function memeValeur(connue: Cellule, v: Cellule): boolean {
 export function taille(c: unknown): number {
   if (typeof c === "string") return 24 + 2 * c.length;
   if (c instanceof ErreurExcel) return 64 + 2 * c.message.length;
-  if (Array.isArray(c)) return 16 + c.reduce((s: number, x) => s + taille(x), 0);
+  if (estTableau(c)) {
+    let octets = 16;
+    for (let i = 0; i < c.length; i++) octets += taille(c[i]);
+    return octets;
+  }
   return 16;
 }
 
@@ -161,7 +167,7 @@ export class MemoireBornee<T> {
     const brutes: Cellule[] = [];
     for (let i = 0; i < source.champs.length; i++) {
       const v = source.brute(n, i);
-      brutes.push(vide(v) ? null : v instanceof Date ? new Date(v.getTime()) : v);
+      brutes.push(vide(v) ? null : v instanceof DateJs ? new DateJs(v.getTime()) : v);
     }
     const octets = 64 + 8 * brutes.length + taille(brutes) + taille(valeur);
     this.ajouter(h, { contexte, brutes, valeur, octets, suivante: null });

@@ -18,7 +18,7 @@
 import type { PlageOuverte } from "../dossier";
 import type { Verdict } from "../rules";
 import { MemoireBornee } from "./empreintes";
-import { ErreurExcel, protege, type CelluleResultat } from "./excel";
+import { ErreurExcel, protegeCellule, type CelluleResultat } from "./excel";
 
 export { empreinte, VIDE } from "./empreintes";
 
@@ -99,8 +99,9 @@ export function memoriser(h: number, plage: PlageOuverte, n: number, contexte: n
   }
   compteurs.evaluees++;
   const i = INDEX.get(fonction);
-  if (i === undefined) return protege(() => cellule(evalue));
-  const cellules = CALCULS.map((calcul) => protege(() => calcul(evalue)));
+  if (i === undefined) return protegeCellule(cellule, evalue);
+  const cellules: CelluleResultat[] = [];
+  for (let k = 0; k < CALCULS.length; k++) cellules.push(protegeCellule(CALCULS[k], evalue));
   oeuvres.ecrire(h, plage, n, contexte, cellules);
   return cellules[i];
 }
