@@ -6,7 +6,7 @@
  */
 import type { ChampDossier, Dossier } from "../rules";
 import { champDepuisLibelle, normaliser } from "./champs";
-import { DossierInvalide, parseDossier, type ErreurChamp } from "./schema";
+import { DossierInvalide, indicesDesChamps, lireLigneDirecte, parseDossier, verifierCoherence, type ErreurChamp } from "./schema";
 import { estVide } from "./valeurs";
 
 /** A cell as Excel, exceljs or HyperFormula hand it over. */
@@ -53,8 +53,12 @@ function lire(record: Record<string, Cellule>, ligne: number, doublons: readonly
   if (doublons.length) {
     return { ok: false, ligne, erreurs: doublons.map((champ) => ({ champ, message: "champ présent plusieurs fois dans la plage" })) };
   }
+  return lue(() => parseDossier(record), ligne);
+}
+
+function lue(parse: () => Dossier, ligne: number): LigneLue {
   try {
-    return { ok: true, ligne, dossier: parseDossier(record) };
+    return { ok: true, ligne, dossier: parse() };
   } catch (e) {
     if (e instanceof DossierInvalide) return { ok: false, ligne, erreurs: e.erreurs };
     throw e;
@@ -119,6 +123,8 @@ interface EnteteLue {
   /** Columns holding a field, and their field, in order. */
   colonnes: number[];
   champs: ChampDossier[];
+  /** The column of each field in the schema's order, -1 when none (lireLigneDirecte). */
+  indices: number[];
 }
 
 /**
@@ -140,31 +146,34 @@ function lireEntete(entete: readonly Cellule[]): EnteteLue {
   const doublons = [...new Set(parColonne.filter((c, i) => c !== undefined && parColonne.indexOf(c) !== i) as string[])];
   const colonnes: number[] = [];
   parColonne.forEach((c, i) => { if (c !== undefined) colonnes.push(i); });
-  const lue = { parColonne, ignores, doublons, colonnes, champs: colonnes.map((i) => parColonne[i]!) };
+  const entree = { parColonne, ignores, doublons, colonnes, champs: colonnes.map((i) => parColonne[i]!), indices: indicesDesChamps(parColonne) };
   if (cle !== null && cle.length <= 20_000) {
     if (ENTETES_LUES.size >= 256) ENTETES_LUES.clear();
-    ENTETES_LUES.set(cle, lue);
+    ENTETES_LUES.set(cle, entree);
   }
-  return lue;
+  return entree;
 }
 
 function ouvrirCatalogue(entete: readonly Cellule[], lignes: readonly (readonly Cellule[])[]): PlageOuverte {
-  const { ignores, doublons, colonnes, champs } = lireEntete(entete);
+  const { ignores, doublons, colonnes, champs, indices } = lireEntete(entete);
   return {
     forme: "catalogue", ignores: [...ignores], nombre: lignes.length, champs,
     brute: (n, i) => lignes[n][colonnes[i]],
     lire: (n) => {
       const ligne = lignes[n];
-      const record: Record<string, Cellule> = {};
-      let vide = true;
-      for (let k = 0; k < colonnes.length; k++) {
-        const v = ligne[colonnes[k]];
-        record[champs[k]] = v;
-        if (vide && !estVide(v)) vide = false;
+      if (doublons.length === 0) {
+        let vide = true;
+        for (let k = 0; k < colonnes.length && vide; k++) vide = estVide(ligne[colonnes[k]]);
+        if (vide) return { ok: "vide", ligne: n };
+        // Read straight from the cells when every value reads: the same dossier as parseDossier's
+        // (schema.ts, test/dossier/lecture-rapide.test.ts); otherwise parseDossier names each fault.
+        const direct = lireLigneDirecte(ligne, indices);
+        if (direct !== undefined) return lue(() => verifierCoherence(direct), n);
       }
+      const record: Record<string, Cellule> = {};
+      for (let k = 0; k < colonnes.length; k++) record[champs[k]] = ligne[colonnes[k]];
       // A field named twice keeps its last column: the row is empty when the values kept are.
-      if (doublons.length) vide = champs.every((c) => estVide(record[c]));
-      if (vide) return { ok: "vide", ligne: n };
+      if (champs.every((c) => estVide(record[c]))) return { ok: "vide", ligne: n };
       return lire(record, n, doublons);
     },
   };

@@ -120,6 +120,33 @@ export function lireDossierDirect(entree: unknown): Dossier | undefined {
   return d as Dossier;
 }
 
+/**
+ * For each field in the schema's order, the index in a row of cells of the column holding it, -1
+ * when none does: what lireLigneDirecte reads a catalogue row with.
+ */
+export function indicesDesChamps(champParIndice: readonly (string | undefined)[]): number[] {
+  return CHAMPS_LUS.map((c) => champParIndice.indexOf(c));
+}
+
+/**
+ * lireDossierDirect of the object { field: valeurs[indices[i]] } without building it: a catalogue row
+ * read straight from its cells (an object of 37 keys built per row cost as much as reading them).
+ * Each field must be held by one column at most.
+ */
+export function lireLigneDirecte(valeurs: readonly unknown[], indices: readonly number[]): Dossier | undefined {
+  const d: Record<string, unknown> = {};
+  for (let i = 0; i < CHAMPS_LUS.length; i++) {
+    const k = indices[i];
+    if (k < 0) continue;
+    const v = valeurs[k];
+    if (estVide(v)) continue;
+    const lu = LECTEURS_LUS[i](v);
+    if (!lu.ok) return undefined;
+    d[CHAMPS_LUS[i]] = lu.valeur;
+  }
+  return d as Dossier;
+}
+
 /** The dossier as zod reads it, or its errors: the reference lireDossierDirect is tested against. */
 export function lireDossierZod(entree: unknown, index?: number): Dossier | DossierInvalide {
   const r = SCHEMA.safeParse(entree);
@@ -134,6 +161,11 @@ export function parseDossier(entree: unknown, index?: number): Dossier {
     if (lu instanceof DossierInvalide) throw lu;
     dossier = lu;
   }
+  return verifierCoherence(dossier, index);
+}
+
+/** `dossier` (read), or DossierInvalide naming the fields that contradict each other. */
+export function verifierCoherence(dossier: Dossier, index?: number): Dossier {
   // Fields that contradict each other (a part above its whole): an error naming both, never a verdict.
   const c = contradictions(dossier);
   if (c.length) {

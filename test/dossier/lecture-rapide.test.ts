@@ -5,8 +5,8 @@
  * plain object zod accepts; anything else falls back to zod, whose errors are what parseDossier throws.
  */
 import fc from "fast-check";
-import { CHAMPS, parseDossier, DossierInvalide } from "../../src/dossier";
-import { lireDossierDirect, lireDossierZod } from "../../src/dossier/schema";
+import { CHAMPS, parseDossier, DossierInvalide, ouvrirPlage, type Cellule, type LigneLue } from "../../src/dossier";
+import { lireDossierDirect, lireDossierZod, verifierCoherence } from "../../src/dossier/schema";
 import { decimalDepuisNombre, lireNombre } from "../../src/dossier/valeurs";
 import { Decimal } from "../../src/rules";
 import { dossierBrut } from "../arbitraires";
@@ -130,5 +130,60 @@ describe("lireDossierDirect : le dossier de zod, ou la main à zod", () => {
     expect(Object.keys(d)).toStrictEqual(["titre", "genre", "coutDefinitif", "pointsCreation"]);
     expect(d.coutDefinitif!.toString()).toBe("1250000.5");
     expect(d.genre).toBe("documentaire");
+  });
+});
+
+describe("une ligne de catalogue lue dans ses cellules (lireLigneDirecte) : ce que zod lit de l'objet de ses champs", () => {
+  /** The reading before issue 15: the object { field: cell } of the row, read by zod, then checked for contradictions. */
+  function reference(entete: readonly string[], ligne: readonly unknown[], n: number): LigneLue {
+    const record: Record<string, unknown> = {};
+    entete.forEach((libelle, i) => {
+      const c = CHAMPS.find((x) => x.champ === libelle || x.libelle === libelle);
+      if (c) record[c.champ] = ligne[i];
+    });
+    if (Object.values(record).every((v) => v === null || v === undefined || (typeof v === "string" && v.trim() === ""))) return { ok: "vide", ligne: n };
+    const lu = lireDossierZod(record);
+    if (lu instanceof DossierInvalide) return { ok: false, ligne: n, erreurs: lu.erreurs };
+    try {
+      return { ok: true, ligne: n, dossier: verifierCoherence(lu) };
+    } catch (e) {
+      return { ok: false, ligne: n, erreurs: (e as DossierInvalide).erreurs };
+    }
+  }
+
+  // Columns: some fields in any order, by name or French label, and columns that are not fields.
+  const colonnes = fc.tuple(
+    fc.shuffledSubarray(CHAMPS.map((c) => c), { minLength: 1 }).chain((cs) => fc.tuple(...cs.map((c) => fc.constantFrom(c.champ, c.libelle)))),
+    fc.array(fc.constantFrom("Notes", "Commentaire", ""), { maxLength: 2 }),
+  ).map(([champs, autres]) => [...champs, ...autres]);
+
+  const catalogue = fc.tuple(colonnes, fc.array(fc.tuple(dossierBrut, fc.array(fc.tuple(fc.nat(40), valeurQuelconque), { maxLength: 3 }), fc.boolean()), { minLength: 1, maxLength: 6 }))
+    .map(([entete, oeuvres]) => ({
+      entete,
+      lignes: oeuvres.map(([d, changes, videe]) => {
+        const ligne: unknown[] = entete.map((l) => (videe ? null : (d as Record<string, unknown>)[CHAMPS.find((c) => c.champ === l || c.libelle === l)?.champ ?? ""] ?? null));
+        for (const [i, v] of changes) if (i < ligne.length) ligne[i] = v;
+        return ligne;
+      }),
+    }));
+
+  it("même œuvre lue (dossier, champs et chiffres), même ligne vide, mêmes erreurs", () => {
+    let lues = 0;
+    fc.assert(fc.property(catalogue, ({ entete, lignes }) => {
+      const plage = ouvrirPlage([entete, ...lignes] as Cellule[][]);
+      // A catalogue of one field could read as a Champ | Valeur block: only the catalogue layout is compared here.
+      fc.pre(plage.forme === "catalogue");
+      lignes.forEach((ligne, n) => {
+        const obtenue = plage.lire(n);
+        const attendue = reference(entete, ligne, n);
+        if (obtenue.ok === true) {
+          lues++;
+          expect(attendue.ok).toBe(true);
+          expect(Object.keys(obtenue.dossier)).toStrictEqual(Object.keys((attendue as { dossier: object }).dossier));
+        }
+        expect(obtenue).toStrictEqual(attendue);
+      });
+    }), { ...OPTIONS, numRuns: 800 });
+    expect(lues).toBeGreaterThan(100);
   });
 });
