@@ -82,8 +82,12 @@ export interface PlageOuverte {
   nombre: number;
   /** The field each raw value of a work is read into, in order (a field named twice appears twice). */
   champs: readonly ChampDossier[];
-  /** Raw value `i` (for `champs[i]`) of work `n`, as the cell holds it. */
+  /** Raw value `i` (for `champs[i]`) of work `n`, as the cell holds it: `cellules(n)[colonnes[i]]`. */
   brute(n: number, i: number): Cellule;
+  /** Where raw value `i` of a work is among its cells (one per entry of `champs`). */
+  colonnes: readonly number[];
+  /** The cells of work `n` (a catalogue row, or the values of a `Champ | Valeur` range), not a copy. */
+  cellules(n: number): readonly Cellule[];
   /** Work `n` parsed and validated, exactly as `lirePlage` gives it. */
   lire(n: number): LigneLue;
 }
@@ -109,8 +113,9 @@ function ouvrirChampValeur(libelles: readonly Cellule[], valeurs: readonly Cellu
   });
   let lue: LigneLue | undefined;
   return {
-    forme: "champ-valeur", ignores, nombre: 1, champs,
+    forme: "champ-valeur", ignores, nombre: 1, champs, colonnes: indices,
     brute: (_n, i) => valeurs[indices[i]],
+    cellules: () => valeurs,
     lire: () => (lue ??= lire(record, 0, doublons)),
   };
 }
@@ -157,8 +162,9 @@ function lireEntete(entete: readonly Cellule[]): EnteteLue {
 function ouvrirCatalogue(entete: readonly Cellule[], lignes: readonly (readonly Cellule[])[]): PlageOuverte {
   const { ignores, doublons, colonnes, champs, indices } = lireEntete(entete);
   return {
-    forme: "catalogue", ignores: [...ignores], nombre: lignes.length, champs,
+    forme: "catalogue", ignores: [...ignores], nombre: lignes.length, champs, colonnes,
     brute: (n, i) => lignes[n][colonnes[i]],
+    cellules: (n) => lignes[n],
     lire: (n) => {
       const ligne = lignes[n];
       if (doublons.length === 0) {

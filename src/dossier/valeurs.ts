@@ -31,6 +31,10 @@ const estFini = Number.isFinite;
 const estEntier = Number.isInteger;
 const abs = Math.abs;
 const arrondi = Math.round;
+const DateJs = Date;
+const utc = Date.UTC;
+const enNombre = Number;
+const estNaN = Number.isNaN;
 
 /**
  * Below this magnitude a double is at least 0.001 away from its neighbours' cents (its spacing is
@@ -120,12 +124,12 @@ const MS_PAR_JOUR = 86_400_000;
  * date serial number (a date cell read by a custom function). Impossible dates are refused.
  */
 export function lireDate(v: unknown): Lu<string> {
-  if (v instanceof Date) {
-    return Number.isNaN(v.getTime()) ? ko("date invalide") : ok(v.toISOString().slice(0, 10));
+  if (v instanceof DateJs) {
+    return estNaN(v.getTime()) ? ko("date invalide") : ok(v.toISOString().slice(0, 10));
   }
   if (typeof v === "number") {
     if (!estEntier(v) || v < 1 || v > 2958465) return ko(`${v} n'est pas une date Excel`);
-    return ok(new Date((v - JOURS_AVANT_1970_EXCEL) * MS_PAR_JOUR).toISOString().slice(0, 10));
+    return ok(new DateJs((v - JOURS_AVANT_1970_EXCEL) * MS_PAR_JOUR).toISOString().slice(0, 10));
   }
   if (typeof v !== "string") return ko(`attendu une date AAAA-MM-JJ, reçu ${decrire(v)}`);
   const t = v.trim();
@@ -133,13 +137,13 @@ export function lireDate(v: unknown): Lu<string> {
   const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
   const [a, m, j] = iso ? [iso[1], iso[2], iso[3]] : fr ? [fr[3], fr[2], fr[1]] : [];
   if (a === undefined) return ko(`« ${v} » n'est pas une date (${FORMATS_DATE})`);
-  const date = new Date(Date.UTC(Number(a), Number(m) - 1, Number(j)));
+  const date = new DateJs(utc(enNombre(a), enNombre(m) - 1, enNombre(j)));
   const texte = `${a}-${m!.padStart(2, "0")}-${j!.padStart(2, "0")}`;
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== texte) {
+  if (estNaN(date.getTime()) || date.toISOString().slice(0, 10) !== texte) {
     // 01/31/2023 is the American month/day order: say so, and how to write that day.
-    if (fr && Number(m) > 12 && Number(j) >= 1 && Number(j) <= 12) {
+    if (fr && enNombre(m) > 12 && enNombre(j) >= 1 && enNombre(j) <= 12) {
       const jour = `${m!.padStart(2, "0")}/${j!.padStart(2, "0")}/${a}`;
-      return ko(`« ${v} » n'est pas une date JJ/MM/AAAA (il n'y a pas de mois ${Number(m)}) ; ${FORMATS_DATE} : pour le ${Number(m)} ${MOIS[Number(j) - 1]} ${a}, écrivez ${jour} ou ${a}-${j!.padStart(2, "0")}-${m!.padStart(2, "0")}`);
+      return ko(`« ${v} » n'est pas une date JJ/MM/AAAA (il n'y a pas de mois ${enNombre(m)}) ; ${FORMATS_DATE} : pour le ${enNombre(m)} ${MOIS[enNombre(j) - 1]} ${a}, écrivez ${jour} ou ${a}-${j!.padStart(2, "0")}-${m!.padStart(2, "0")}`);
     }
     return ko(`« ${v} » n'est pas une date qui existe (${FORMATS_DATE})`);
   }

@@ -15,10 +15,13 @@ import type { Cellule } from "../dossier";
 import { estVide } from "../dossier/valeurs";
 import { ErreurExcel } from "./excel";
 
-/** Where the raw values of row `n` are read: `brute(n, i)` for i below `champs.length`. */
+/**
+ * Where the raw values of row `n` are read: value `i` is `cellules(n)[colonnes[i]]`. The row is
+ * fetched once and read in place: a call per value cost a fifth of a recalculation (BENCHMARKS.md).
+ */
 export interface Source {
-  readonly champs: { readonly length: number };
-  brute(n: number, i: number): Cellule;
+  readonly colonnes: readonly number[];
+  cellules(n: number): readonly Cellule[];
 }
 
 /** The hash of a row none of whose values is given (a catalogue's empty row). */
@@ -56,8 +59,10 @@ function vide(v: Cellule): boolean {
 export function empreinte(source: Source, n: number, contexte: number): number {
   let h = melanger(0x811c9dc5 | 0, contexte);
   let donnees = false;
-  for (let i = 0; i < source.champs.length; i++) {
-    const v = source.brute(n, i);
+  const cellules = source.cellules(n);
+  const colonnes = source.colonnes;
+  for (let i = 0; i < colonnes.length; i++) {
+    const v = cellules[colonnes[i]];
     if (vide(v)) {
       h = melanger(h, 1);
       continue;
@@ -165,8 +170,10 @@ export class MemoireBornee<T> {
   ecrire(h: number, source: Source, n: number, contexte: number, valeur: T): void {
     if (h === SANS_EMPREINTE) return;
     const brutes: Cellule[] = [];
-    for (let i = 0; i < source.champs.length; i++) {
-      const v = source.brute(n, i);
+    const cellules = source.cellules(n);
+    const colonnes = source.colonnes;
+    for (let i = 0; i < colonnes.length; i++) {
+      const v = cellules[colonnes[i]];
       brutes.push(vide(v) ? null : v instanceof DateJs ? new DateJs(v.getTime()) : v);
     }
     const octets = 64 + 8 * brutes.length + taille(brutes) + taille(valeur);
@@ -201,11 +208,22 @@ export class MemoireBornee<T> {
 }
 
 function trouver<T>(premiere: Entree<T> | undefined, source: Source, n: number, contexte: number): Entree<T> | undefined {
-  for (let e = premiere ?? null; e !== null; e = e.suivante) {
-    if (e.contexte !== contexte || e.brutes.length !== source.champs.length) continue;
+  if (premiere === undefined) return undefined;
+  const cellules = source.cellules(n);
+  const colonnes = source.colonnes;
+  const nombre = colonnes.length;
+  for (let e: Entree<T> | null = premiere; e !== null; e = e.suivante) {
+    const brutes = e.brutes;
+    if (e.contexte !== contexte || brutes.length !== nombre) continue;
     let i = 0;
-    while (i < e.brutes.length && memeValeur(e.brutes[i], source.brute(n, i))) i++;
-    if (i === e.brutes.length) return e;
+    for (; i < nombre; i++) {
+      const connue = brutes[i];
+      const v = cellules[colonnes[i]];
+      // The same number (0 and -0 apart), text or boolean, or null for null: equal without more ado.
+      if (v === connue && (v !== 0 || 1 / v === 1 / (connue as number))) continue;
+      if (!memeValeur(connue, v)) break;
+    }
+    if (i === nombre) return e;
   }
   return undefined;
 }
