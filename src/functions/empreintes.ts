@@ -109,10 +109,18 @@ export function taille(c: unknown): number {
   return 16;
 }
 
+/**
+ * A row's raw values in two arrays, so that a lookup compares numbers without leaving the entry: a
+ * JavaScript array holding only numbers keeps them unboxed side by side, where an array of mixed
+ * values points to a separate heap number for each, and following those pointers was most of a
+ * recalculation served from memory (profile in BENCHMARKS.md, issue 15).
+ */
 interface Entree<T> {
   contexte: number;
-  /** The raw values, blanks as null. */
-  brutes: Cellule[];
+  /** Value i when it is a number; 0 where it is not. */
+  nombres: number[];
+  /** Value i when it is not a number (blanks as null); undefined where it is a number. */
+  autres: (Cellule | undefined)[];
   valeur: T;
   octets: number;
   /** Another row with the same hash. */
@@ -169,15 +177,22 @@ export class MemoireBornee<T> {
   /** Remembers `valeur` for row `n` (just missed by `lire`). */
   ecrire(h: number, source: Source, n: number, contexte: number, valeur: T): void {
     if (h === SANS_EMPREINTE) return;
-    const brutes: Cellule[] = [];
+    const nombres: number[] = [];
+    const autres: (Cellule | undefined)[] = [];
     const cellules = source.cellules(n);
     const colonnes = source.colonnes;
     for (let i = 0; i < colonnes.length; i++) {
       const v = cellules[colonnes[i]];
-      brutes.push(vide(v) ? null : v instanceof DateJs ? new DateJs(v.getTime()) : v);
+      if (typeof v === "number") {
+        nombres.push(v);
+        autres.push(undefined);
+      } else {
+        nombres.push(0);
+        autres.push(vide(v) ? null : v instanceof DateJs ? new DateJs(v.getTime()) : v);
+      }
     }
-    const octets = 64 + 8 * brutes.length + taille(brutes) + taille(valeur);
-    this.ajouter(h, { contexte, brutes, valeur, octets, suivante: null });
+    const octets = 64 + 16 * colonnes.length + taille(autres) + taille(valeur);
+    this.ajouter(h, { contexte, nombres, autres, valeur, octets, suivante: null });
   }
 
   private ajouter(h: number, e: Entree<T>): void {
@@ -213,15 +228,20 @@ function trouver<T>(premiere: Entree<T> | undefined, source: Source, n: number, 
   const colonnes = source.colonnes;
   const nombre = colonnes.length;
   for (let e: Entree<T> | null = premiere; e !== null; e = e.suivante) {
-    const brutes = e.brutes;
-    if (e.contexte !== contexte || brutes.length !== nombre) continue;
+    const { nombres, autres } = e;
+    if (e.contexte !== contexte || autres.length !== nombre) continue;
     let i = 0;
     for (; i < nombre; i++) {
-      const connue = brutes[i];
       const v = cellules[colonnes[i]];
-      // The same number (0 and -0 apart), text or boolean, or null for null: equal without more ado.
-      if (v === connue && (v !== 0 || 1 / v === 1 / (connue as number))) continue;
-      if (!memeValeur(connue, v)) break;
+      const autre = autres[i];
+      if (autre === undefined) {
+        // A number was remembered: the same number (Object.is: NaN is NaN, -0 is not 0), or a miss.
+        if (typeof v !== "number" || !memeNombre(nombres[i], v)) break;
+        continue;
+      }
+      // The same text or boolean, or null for null: equal without more ado.
+      if (v === autre) continue;
+      if (!memeValeur(autre, v)) break;
     }
     if (i === nombre) return e;
   }
