@@ -11,6 +11,24 @@ export type Lu<T> = { ok: true; valeur: T } | { ok: false; raison: string };
 const ok = <T>(valeur: T): Lu<T> => ({ ok: true, valeur });
 const ko = <T>(raison: string): Lu<T> => ({ ok: false, raison });
 
+/**
+ * `lire(v)`, remembered for short texts (at most 1 024 of them, each at most 64 characters): a
+ * catalogue repeats its genres, aides, destinations, yes/no and dates on every row, and normalising
+ * a label (NFD, regular expressions) or checking a date cost more than the rest of its cell. The
+ * readers are pure, and their answers are never changed by a caller.
+ */
+function parTexte<T>(lus: Map<string, Lu<T>>, v: string, lire: (v: string) => Lu<T>): Lu<T> {
+  let lu = lus.get(v);
+  if (lu === undefined) {
+    lu = lire(v);
+    if (v.length <= 64) {
+      if (lus.size >= 1024) lus.clear();
+      lus.set(v, lu);
+    }
+  }
+  return lu;
+}
+
 /** null, undefined, "" and whitespace-only strings: the field is not given. */
 export function estVide(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -101,14 +119,18 @@ export function lireEntier(v: unknown): Lu<Decimal> {
 const VRAI = new Set(["true", "vrai", "oui"]);
 const FAUX = new Set(["false", "faux", "non"]);
 
+const BOOLEENS_LUS = new Map<string, Lu<boolean>>();
+
+function lireBooleenTexte(v: string): Lu<boolean> {
+  const t = normaliser(v);
+  if (VRAI.has(t)) return ok(true);
+  if (FAUX.has(t)) return ok(false);
+  return ko(`« ${v} » n'est pas un booléen (attendu VRAI/FAUX, oui/non, true/false)`);
+}
+
 export function lireBooleen(v: unknown): Lu<boolean> {
   if (typeof v === "boolean") return ok(v);
-  if (typeof v === "string") {
-    const t = normaliser(v);
-    if (VRAI.has(t)) return ok(true);
-    if (FAUX.has(t)) return ok(false);
-    return ko(`« ${v} » n'est pas un booléen (attendu VRAI/FAUX, oui/non, true/false)`);
-  }
+  if (typeof v === "string") return parTexte(BOOLEENS_LUS, v, lireBooleenTexte);
   return ko(`attendu VRAI/FAUX, oui/non ou true/false, reçu ${decrire(v)}`);
 }
 
@@ -132,6 +154,12 @@ export function lireDate(v: unknown): Lu<string> {
     return ok(new DateJs((v - JOURS_AVANT_1970_EXCEL) * MS_PAR_JOUR).toISOString().slice(0, 10));
   }
   if (typeof v !== "string") return ko(`attendu une date AAAA-MM-JJ, reçu ${decrire(v)}`);
+  return parTexte(DATES_LUES, v, lireDateTexte);
+}
+
+const DATES_LUES = new Map<string, Lu<string>>();
+
+function lireDateTexte(v: string): Lu<string> {
   const t = v.trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
   const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
@@ -160,10 +188,16 @@ const GENRES_PAR_LIBELLE = new Map<string, Genre>([
   ["autre", "autre"],
 ]);
 
-export function lireGenre(v: unknown): Lu<Genre> {
-  if (typeof v !== "string") return ko(`attendu un genre, reçu ${decrire(v)}`);
+const GENRES_LUS = new Map<string, Lu<Genre>>();
+
+function lireGenreTexte(v: string): Lu<Genre> {
   const g = GENRES_PAR_LIBELLE.get(normaliser(v));
   return g ? ok(g) : ko(`genre inconnu « ${v} » (attendu fiction, animation, documentaire, spectacle_vivant ou autre)`);
+}
+
+export function lireGenre(v: unknown): Lu<Genre> {
+  if (typeof v !== "string") return ko(`attendu un genre, reçu ${decrire(v)}`);
+  return parTexte(GENRES_LUS, v, lireGenreTexte);
 }
 
 const DESTINATIONS_PAR_LIBELLE = new Map<string, Destination>([
@@ -171,20 +205,32 @@ const DESTINATIONS_PAR_LIBELLE = new Map<string, Destination>([
   ["smad", "smad"], ["servicesalademande", "smad"], ["servicesdemediasaudiovisuelsalademande", "smad"],
 ]);
 
-export function lireDestination(v: unknown): Lu<Destination> {
-  if (typeof v !== "string") return ko(`attendu television ou smad, reçu ${decrire(v)}`);
+const DESTINATIONS_LUES = new Map<string, Lu<Destination>>();
+
+function lireDestinationTexte(v: string): Lu<Destination> {
   const d = DESTINATIONS_PAR_LIBELLE.get(normaliser(v));
   return d ? ok(d) : ko(`destination inconnue « ${v} » (attendu television ou smad)`);
+}
+
+export function lireDestination(v: unknown): Lu<Destination> {
+  if (typeof v !== "string") return ko(`attendu television ou smad, reçu ${decrire(v)}`);
+  return parTexte(DESTINATIONS_LUES, v, lireDestinationTexte);
 }
 
 const AIDES_PAR_LIBELLE = new Map<string, Aide>([
   ["automatique", "automatique"], ["selective", "selective"], ["preparation", "preparation"],
 ]);
 
-export function lireAide(v: unknown): Lu<Aide> {
-  if (typeof v !== "string") return ko(`attendu automatique, selective ou preparation, reçu ${decrire(v)}`);
+const AIDES_LUES = new Map<string, Lu<Aide>>();
+
+function lireAideTexte(v: string): Lu<Aide> {
   const a = AIDES_PAR_LIBELLE.get(normaliser(v));
   return a ? ok(a) : ko(`aide inconnue « ${v} » (attendu automatique, selective ou preparation)`);
+}
+
+export function lireAide(v: unknown): Lu<Aide> {
+  if (typeof v !== "string") return ko(`attendu automatique, selective ou preparation, reçu ${decrire(v)}`);
+  return parTexte(AIDES_LUES, v, lireAideTexte);
 }
 
 export function lireTexte(v: unknown): Lu<string> {
