@@ -90,7 +90,9 @@ const LECTEUR_PAR_CHAMP = new Map<string, (v: unknown) => Lu<unknown>>(CHAMPS.ma
 const CHAMPS_LUS = [...LECTEUR_PAR_CHAMP.keys()];
 const LECTEURS_LUS = [...LECTEUR_PAR_CHAMP.values()];
 
-// Read once: the add-in's runtime may look globals up through a slow interceptor (BENCHMARKS.md, issue 15).
+// Globals read once, per module rather than per cell: where the global object is intercepted (the
+// benchmark's `vm` context, BENCHMARKS.md issue 15) each read costs far more than the work per cell;
+// in a browser it costs little, and reading a constant costs nothing either way.
 const prototypeDe = Object.getPrototypeOf;
 const PROTOTYPE_OBJET = Object.prototype;
 

@@ -44,7 +44,9 @@ const ESPACES = /[\s\u00a0\u202f\u2009]/g;
  */
 const ECHELLE_MAX = new Decimal("1e300");
 
-// Read once: the add-in's runtime may look globals up through a slow interceptor (BENCHMARKS.md, issue 15).
+// Globals read once, per module rather than per cell: where the global object is intercepted (the
+// benchmark's `vm` context, BENCHMARKS.md issue 15) each read costs far more than the work per cell;
+// in a browser it costs little, and reading a constant costs nothing either way.
 const estFini = Number.isFinite;
 const estEntier = Number.isInteger;
 const abs = Math.abs;

@@ -29,8 +29,9 @@ function codeErreur(o: Objet): string | null {
   return null;
 }
 
-// Read once: in Excel's shared runtime a global is looked up through the context at each read, which
-// cost more than the work per cell of a 10 000-row range (BENCHMARKS.md, issue 15).
+// Globals read once, per module rather than per cell: where the global object is intercepted (the
+// benchmark's `vm` context, BENCHMARKS.md issue 15) each read costs far more than the work per cell;
+// in a browser it costs little, and reading a constant costs nothing either way.
 const estTableau = Array.isArray;
 const DateJs = Date;
 
