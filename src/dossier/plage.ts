@@ -134,15 +134,51 @@ interface EnteteLue {
 
 /**
  * Headers already read: Excel hands the same header to every formula of a catalogue, and a template
- * puts one formula per cell reading it (50 000 calls on a recalculation of 10 000 works).
+ * puts one formula per cell reading it (50 000 calls on a recalculation of 10 000 works). Found by a
+ * hash of a few characters of each label, then compared label by label: a key written as JSON (700
+ * characters for 37 labels, then hashed whole by the Map) was 44 % of such a recalculation.
+ * Only headers of labels and blanks are remembered (null and undefined alike: both are blank), at
+ * most 256 of them, each of at most 1 000 cells and 20 000 characters.
  */
-const ENTETES_LUES = new Map<string, EnteteLue>();
+const ENTETES_LUES = new Map<number, { libelles: readonly (string | null)[]; lue: EnteteLue }[]>();
+let entetesLues = 0;
+const imul = Math.imul;
+
+/** The hash of a header of labels and blanks, or null for any other header (not remembered). */
+function cleEntete(entete: readonly Cellule[]): number | null {
+  if (entete.length > 1000) return null;
+  let h = entete.length;
+  let caracteres = 0;
+  for (let i = 0; i < entete.length; i++) {
+    const c = entete[i];
+    let x = 1;
+    if (typeof c === "string") {
+      caracteres += c.length;
+      x = c.length === 0 ? 2 : (c.length << 16) ^ (c.charCodeAt(0) << 8) ^ c.charCodeAt(c.length >> 1) ^ (c.charCodeAt(c.length - 1) << 20);
+    } else if (c !== null && c !== undefined) return null;
+    h = imul(h ^ x, 0x9e3779b1 | 0);
+    h = (h << 13) | (h >>> 19);
+  }
+  return caracteres <= 20_000 ? h : null;
+}
+
+const memeBlanc = (c: Cellule) => c === null || c === undefined;
+
+function memesLibelles(connus: readonly (string | null)[], entete: readonly Cellule[]): boolean {
+  if (connus.length !== entete.length) return false;
+  for (let i = 0; i < connus.length; i++) {
+    const c = entete[i];
+    if (connus[i] !== c && !(connus[i] === null && memeBlanc(c))) return false;
+  }
+  return true;
+}
 
 function lireEntete(entete: readonly Cellule[]): EnteteLue {
-  // Only headers of labels and blanks are remembered, keyed by their JSON (null and undefined alike: both are blank).
-  const cle = entete.length <= 1000 && entete.every((c) => typeof c === "string" || c === null || c === undefined) ? JSON.stringify(entete) : null;
-  const connue = cle === null ? undefined : ENTETES_LUES.get(cle);
-  if (connue) return connue;
+  const cle = cleEntete(entete);
+  const connues = cle === null ? undefined : ENTETES_LUES.get(cle);
+  if (connues) {
+    for (const connue of connues) if (memesLibelles(connue.libelles, entete)) return connue.lue;
+  }
   const parColonne = entete.map((c) => {
     const t = texteLibelle(c);
     return t === null ? undefined : champDepuisLibelle(t);
@@ -152,9 +188,15 @@ function lireEntete(entete: readonly Cellule[]): EnteteLue {
   const colonnes: number[] = [];
   parColonne.forEach((c, i) => { if (c !== undefined) colonnes.push(i); });
   const entree = { parColonne, ignores, doublons, colonnes, champs: colonnes.map((i) => parColonne[i]!), indices: indicesDesChamps(parColonne) };
-  if (cle !== null && cle.length <= 20_000) {
-    if (ENTETES_LUES.size >= 256) ENTETES_LUES.clear();
-    ENTETES_LUES.set(cle, entree);
+  if (cle !== null) {
+    if (++entetesLues > 256) {
+      ENTETES_LUES.clear();
+      entetesLues = 1;
+    }
+    const libelles = entete.map((c) => (memeBlanc(c) ? null : (c as string)));
+    const memeCle = ENTETES_LUES.get(cle);
+    if (memeCle) memeCle.push({ libelles, lue: entree });
+    else ENTETES_LUES.set(cle, [{ libelles, lue: entree }]);
   }
   return entree;
 }

@@ -187,3 +187,22 @@ describe("une ligne de catalogue lue dans ses cellules (lireLigneDirecte) : ce q
     expect(lues).toBeGreaterThan(100);
   });
 });
+
+describe("en-têtes de catalogue déjà lus (clé par quelques caractères de chaque libellé, puis comparaison)", () => {
+  it("un même en-tête, même recopié, est reconnu ; deux en-têtes de même clé ne sont jamais confondus", () => {
+    // A header row, the works given apart (valeurs): always the catalogue layout.
+    const a = ouvrirPlage([["titre", "apportInitial", null]], [["Film", 5, null]]);
+    const copie = ouvrirPlage([["titre", "apportInitial", undefined].map((x) => x)], [["Autre", 7, null]]);
+    // The same header read once: the same fields array (the memory of verdicts keys its contexts on it).
+    expect(copie.champs).toBe(a.champs);
+    // Same length, same first, middle and last characters: the same hash, another label.
+    const voisin = ouvrirPlage([["titre", "aXXXXXIXXXXXl", null]], [["Film", 5, null]]);
+    expect(voisin.champs).toStrictEqual(["titre"]);
+    expect(voisin.ignores).toStrictEqual(["aXXXXXIXXXXXl"]);
+    const lue = voisin.lire(0);
+    expect(lue.ok === true && Object.keys(lue.dossier)).toStrictEqual(["titre"]);
+    expect(a.forme).toBe("catalogue");
+    expect(a.champs).toStrictEqual(["titre", "apportInitial"]);
+    expect(ouvrirPlage([["titre", "apportInitial", null]], [["Film", 5, null]]).champs).toBe(a.champs);
+  });
+});
