@@ -46,6 +46,17 @@ export const compteurs = { servies: 0, evaluees: 0 };
 
 /** The context of every work of this range: call once per formula call, then memorisee / memoriser. */
 export function contexteOeuvres(plage: PlageOuverte, date: string | undefined, aujourdhui: string): number {
+  // Formulas one per cell call this with the same header, date and day one after another.
+  const d = dernier;
+  if (d !== null && d.champs === plage.champs && d.forme === plage.forme && d.date === date && d.aujourdhui === aujourdhui) return d.id;
+  const id = chercherContexte(plage, date, aujourdhui);
+  dernier = { champs: plage.champs, forme: plage.forme, date, aujourdhui, id };
+  return id;
+}
+
+let dernier: { champs: readonly string[]; forme: string; date: string | undefined; aujourdhui: string; id: number } | null = null;
+
+function chercherContexte(plage: PlageOuverte, date: string | undefined, aujourdhui: string): number {
   // A catalogue header read before gives the same `champs` array (src/dossier/plage.ts): its contexts are kept beside it.
   let parDate = CONTEXTES.get(plage.champs);
   if (parDate === undefined) {
