@@ -106,8 +106,9 @@ for (const c of CHAMPS) {
 }
 
 /**
- * Labels already matched (null: not a field), of at most 200 characters, 2^21 characters in all
- * (~4 Mo): the first column of a catalogue (its titles) is matched on every call to choose the
+ * Labels already matched (null: not a field), of at most 200 characters, 2^21 characters in all,
+ * each label counted 16 more for its entry (4 Mo of text at most, ~70 000 titles of 15 characters):
+ * the first column of a catalogue (its titles) is matched on every call to choose the
  * layout (plage.ts), and a bound of 4 096 labels forgot a 10 000-work catalogue's titles before
  * the next call, which normalised them all again (BENCHMARKS.md, issue 15).
  */
