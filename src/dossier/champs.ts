@@ -105,8 +105,16 @@ for (const c of CHAMPS) {
   for (const texte of [c.champ, c.libelle, ...(c.alias ?? [])]) LIBELLES_CONNUS.set(normaliser(texte), { champ: c.champ, texte: texte === c.champ ? c.champ : c.libelle });
 }
 
-/** Labels already matched (null: not a field): at most 4 096 labels of at most 200 characters. */
+/**
+ * Labels already matched (null: not a field), of at most 200 characters, 2^21 characters in all,
+ * each label counted 16 more for its entry (4 Mo of text at most, ~70 000 titles of 15 characters):
+ * the first column of a catalogue (its titles) is matched on every call to choose the
+ * layout (plage.ts), and a bound of 4 096 labels forgot a 10 000-work catalogue's titles before
+ * the next call, which normalised them all again (BENCHMARKS.md, issue 15).
+ */
 const LIBELLES_LUS = new Map<string, ChampDossier | null>();
+const CARACTERES_LUS_MAX = 2 ** 21;
+let caracteresLus = 0;
 
 /**
  * The field a workbook label names, matched case- and accent-insensitively on the field name
@@ -119,7 +127,11 @@ export function champDepuisLibelle(libelle: string): ChampDossier | undefined {
   if (connu !== undefined) return connu ?? undefined;
   const champ = LIBELLES_CONNUS.get(normaliser(libelle))?.champ;
   if (libelle.length > 200) return champ;
-  if (LIBELLES_LUS.size >= 4096) LIBELLES_LUS.clear();
+  caracteresLus += 16 + libelle.length;
+  if (caracteresLus > CARACTERES_LUS_MAX) {
+    LIBELLES_LUS.clear();
+    caracteresLus = 16 + libelle.length;
+  }
   LIBELLES_LUS.set(libelle, champ ?? null);
   return champ;
 }

@@ -85,11 +85,89 @@ function compacter(objet: Record<string, unknown>): Dossier {
   return d as Dossier;
 }
 
+/** The reader of each field, in the schema's order (a Map: no key such as "constructor" is a field by accident). */
+const LECTEUR_PAR_CHAMP = new Map<string, (v: unknown) => Lu<unknown>>(CHAMPS.map((c) => [c.champ, LECTEURS[c.nature]]));
+const CHAMPS_LUS = [...LECTEUR_PAR_CHAMP.keys()];
+const LECTEURS_LUS = [...LECTEUR_PAR_CHAMP.values()];
+
+// Globals read once, per module rather than per cell: where the global object is intercepted (the
+// benchmark's `vm` context, BENCHMARKS.md issue 15) each read costs far more than the work per cell;
+// in a browser it costs little, and reading a constant costs nothing either way.
+const prototypeDe = Object.getPrototypeOf;
+const PROTOTYPE_OBJET = Object.prototype;
+
+/**
+ * The dossier zod would give for a plain object whose keys are all fields and whose values all
+ * read, or undefined for anything else (then zod reads it, and says what is wrong). Zod costs
+ * ~20 µs a row, most of a catalogue's reading; this is the same reading (the same readers, fields
+ * in the schema's order, blanks left out) without it. Whatever it does not recognise falls back
+ * to zod, so zod stays the one judge of errors; test/dossier/lecture-rapide.test.ts checks on
+ * generated valid and invalid inputs that both give the same dossier or the same errors.
+ */
+export function lireDossierDirect(entree: unknown): Dossier | undefined {
+  if (typeof entree !== "object" || entree === null) return undefined;
+  const prototype = prototypeDe(entree);
+  if (prototype !== PROTOTYPE_OBJET && prototype !== null) return undefined;
+  const objet = entree as Record<string, unknown>;
+  // The same keys as zod's check of unknown keys (for…in).
+  for (const cle in objet) if (!LECTEUR_PAR_CHAMP.has(cle)) return undefined;
+  const d: Record<string, unknown> = {};
+  for (let i = 0; i < CHAMPS_LUS.length; i++) {
+    const v = objet[CHAMPS_LUS[i]];
+    if (estVide(v)) continue;
+    const lu = LECTEURS_LUS[i](v);
+    if (!lu.ok) return undefined;
+    d[CHAMPS_LUS[i]] = lu.valeur;
+  }
+  return d as Dossier;
+}
+
+/**
+ * For each field in the schema's order, the index in a row of cells of the column holding it, -1
+ * when none does: what lireLigneDirecte reads a catalogue row with.
+ */
+export function indicesDesChamps(champParIndice: readonly (string | undefined)[]): number[] {
+  return CHAMPS_LUS.map((c) => champParIndice.indexOf(c));
+}
+
+/**
+ * lireDossierDirect of the object { field: valeurs[indices[i]] } without building it: a catalogue row
+ * read straight from its cells (an object of 37 keys built per row cost as much as reading them).
+ * Each field must be held by one column at most.
+ */
+export function lireLigneDirecte(valeurs: readonly unknown[], indices: readonly number[]): Dossier | undefined {
+  const d: Record<string, unknown> = {};
+  for (let i = 0; i < CHAMPS_LUS.length; i++) {
+    const k = indices[i];
+    if (k < 0) continue;
+    const v = valeurs[k];
+    if (estVide(v)) continue;
+    const lu = LECTEURS_LUS[i](v);
+    if (!lu.ok) return undefined;
+    d[CHAMPS_LUS[i]] = lu.valeur;
+  }
+  return d as Dossier;
+}
+
+/** The dossier as zod reads it, or its errors: the reference lireDossierDirect is tested against. */
+export function lireDossierZod(entree: unknown, index?: number): Dossier | DossierInvalide {
+  const r = SCHEMA.safeParse(entree);
+  return r.success ? compacter(r.data) : new DossierInvalide(erreursZod(r.error, index));
+}
+
 /** One dossier: the validated fields, or DossierInvalide listing every fault. */
 export function parseDossier(entree: unknown, index?: number): Dossier {
-  const r = SCHEMA.safeParse(entree);
-  if (!r.success) throw new DossierInvalide(erreursZod(r.error, index));
-  const dossier = compacter(r.data);
+  let dossier = lireDossierDirect(entree);
+  if (dossier === undefined) {
+    const lu = lireDossierZod(entree, index);
+    if (lu instanceof DossierInvalide) throw lu;
+    dossier = lu;
+  }
+  return verifierCoherence(dossier, index);
+}
+
+/** `dossier` (read), or DossierInvalide naming the fields that contradict each other. */
+export function verifierCoherence(dossier: Dossier, index?: number): Dossier {
   // Fields that contradict each other (a part above its whole): an error naming both, never a verdict.
   const c = contradictions(dossier);
   if (c.length) {

@@ -15,10 +15,13 @@ import type { Cellule } from "../dossier";
 import { estVide } from "../dossier/valeurs";
 import { ErreurExcel } from "./excel";
 
-/** Where the raw values of row `n` are read: `brute(n, i)` for i below `champs.length`. */
+/**
+ * Where the raw values of row `n` are read: value `i` is `cellules(n)[colonnes[i]]`. The row is
+ * fetched once and read in place: a call per value cost a fifth of a recalculation (BENCHMARKS.md).
+ */
 export interface Source {
-  readonly champs: { readonly length: number };
-  brute(n: number, i: number): Cellule;
+  readonly colonnes: readonly number[];
+  cellules(n: number): readonly Cellule[];
 }
 
 /** The hash of a row none of whose values is given (a catalogue's empty row). */
@@ -34,6 +37,8 @@ const DOUBLE = new Float64Array(1);
 const MOTS = new Int32Array(DOUBLE.buffer);
 const DORE = 0x9e3779b1 | 0;
 const imul = Math.imul;
+const plafond = Math.ceil;
+const estTableau = Array.isArray;
 const DateJs = Date;
 
 function melanger(h: number, x: number): number {
@@ -54,8 +59,10 @@ function vide(v: Cellule): boolean {
 export function empreinte(source: Source, n: number, contexte: number): number {
   let h = melanger(0x811c9dc5 | 0, contexte);
   let donnees = false;
-  for (let i = 0; i < source.champs.length; i++) {
-    const v = source.brute(n, i);
+  const cellules = source.cellules(n);
+  const colonnes = source.colonnes;
+  for (let i = 0; i < colonnes.length; i++) {
+    const v = cellules[colonnes[i]];
     if (vide(v)) {
       h = melanger(h, 1);
       continue;
@@ -67,7 +74,7 @@ export function empreinte(source: Source, n: number, contexte: number): number {
     } else if (typeof v === "string") {
       h = melanger(h, v.length);
       // Texts are compared whole; the hash reads at most 64 characters of each.
-      const pas = v.length > 64 ? Math.ceil(v.length / 64) : 1;
+      const pas = v.length > 64 ? plafond(v.length / 64) : 1;
       for (let k = 0; k < v.length; k += pas) h = melanger(h, v.charCodeAt(k));
     } else if (typeof v === "boolean") h = melanger(h, v ? 3 : 2);
     else if (v instanceof DateJs) {
@@ -94,14 +101,26 @@ function memeValeur(connue: Cellule, v: Cellule): boolean {
 export function taille(c: unknown): number {
   if (typeof c === "string") return 24 + 2 * c.length;
   if (c instanceof ErreurExcel) return 64 + 2 * c.message.length;
-  if (Array.isArray(c)) return 16 + c.reduce((s: number, x) => s + taille(x), 0);
+  if (estTableau(c)) {
+    let octets = 16;
+    for (let i = 0; i < c.length; i++) octets += taille(c[i]);
+    return octets;
+  }
   return 16;
 }
 
+/**
+ * A row's raw values in two arrays, so that a lookup compares numbers without leaving the entry: a
+ * JavaScript array holding only numbers keeps them unboxed side by side, where an array of mixed
+ * values points to a separate heap number for each, and following those pointers was most of a
+ * recalculation served from memory (profile in BENCHMARKS.md, issue 15).
+ */
 interface Entree<T> {
   contexte: number;
-  /** The raw values, blanks as null. */
-  brutes: Cellule[];
+  /** Value i when it is a number; 0 where it is not. */
+  nombres: number[];
+  /** Value i when it is not a number (blanks as null); undefined where it is a number. */
+  autres: (Cellule | undefined)[];
   valeur: T;
   octets: number;
   /** Another row with the same hash. */
@@ -158,13 +177,22 @@ export class MemoireBornee<T> {
   /** Remembers `valeur` for row `n` (just missed by `lire`). */
   ecrire(h: number, source: Source, n: number, contexte: number, valeur: T): void {
     if (h === SANS_EMPREINTE) return;
-    const brutes: Cellule[] = [];
-    for (let i = 0; i < source.champs.length; i++) {
-      const v = source.brute(n, i);
-      brutes.push(vide(v) ? null : v instanceof Date ? new Date(v.getTime()) : v);
+    const nombres: number[] = [];
+    const autres: (Cellule | undefined)[] = [];
+    const cellules = source.cellules(n);
+    const colonnes = source.colonnes;
+    for (let i = 0; i < colonnes.length; i++) {
+      const v = cellules[colonnes[i]];
+      if (typeof v === "number") {
+        nombres.push(v);
+        autres.push(undefined);
+      } else {
+        nombres.push(0);
+        autres.push(vide(v) ? null : v instanceof DateJs ? new DateJs(v.getTime()) : v);
+      }
     }
-    const octets = 64 + 8 * brutes.length + taille(brutes) + taille(valeur);
-    this.ajouter(h, { contexte, brutes, valeur, octets, suivante: null });
+    const octets = 64 + 16 * colonnes.length + taille(autres) + taille(valeur);
+    this.ajouter(h, { contexte, nombres, autres, valeur, octets, suivante: null });
   }
 
   private ajouter(h: number, e: Entree<T>): void {
@@ -195,11 +223,27 @@ export class MemoireBornee<T> {
 }
 
 function trouver<T>(premiere: Entree<T> | undefined, source: Source, n: number, contexte: number): Entree<T> | undefined {
-  for (let e = premiere ?? null; e !== null; e = e.suivante) {
-    if (e.contexte !== contexte || e.brutes.length !== source.champs.length) continue;
+  if (premiere === undefined) return undefined;
+  const cellules = source.cellules(n);
+  const colonnes = source.colonnes;
+  const nombre = colonnes.length;
+  for (let e: Entree<T> | null = premiere; e !== null; e = e.suivante) {
+    const { nombres, autres } = e;
+    if (e.contexte !== contexte || autres.length !== nombre) continue;
     let i = 0;
-    while (i < e.brutes.length && memeValeur(e.brutes[i], source.brute(n, i))) i++;
-    if (i === e.brutes.length) return e;
+    for (; i < nombre; i++) {
+      const v = cellules[colonnes[i]];
+      const autre = autres[i];
+      if (autre === undefined) {
+        // A number was remembered: the same number (Object.is: NaN is NaN, -0 is not 0), or a miss.
+        if (typeof v !== "number" || !memeNombre(nombres[i], v)) break;
+        continue;
+      }
+      // The same text or boolean, or null for null: equal without more ado.
+      if (v === autre) continue;
+      if (!memeValeur(autre, v)) break;
+    }
+    if (i === nombre) return e;
   }
   return undefined;
 }

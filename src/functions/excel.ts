@@ -31,19 +31,34 @@ export type Resultat = CelluleResultat | CelluleResultat[][];
 
 export type Matrice<T> = T[][];
 
+// Globals read once, per module rather than per cell: where the global object is intercepted (the
+// benchmark's `vm` context, BENCHMARKS.md issue 15) each read costs far more than the work per cell;
+// in a browser it costs little, and reading a constant costs nothing either way.
+const estTableau = Array.isArray;
+const estFini = Number.isFinite;
+
 export function estMatrice(e: unknown): e is readonly (readonly Cellule[])[] {
-  return Array.isArray(e);
+  return estTableau(e);
 }
+
+const LIGNE_VIDE: readonly Cellule[] = [null];
 
 /**
  * Any argument as a 2-D array: a scalar is a 1×1 range; a flat array (some hosts) is a row.
- * An omitted argument is one blank cell.
+ * An omitted argument is one blank cell. The rows are the argument's own (nothing here writes
+ * into a range): copying them cost 8 % of a recalculation served from memory.
  */
-export function enMatrice(e: unknown): Cellule[][] {
-  if (!Array.isArray(e)) return [[e as Cellule]];
-  if (e.length === 0) return [[null]];
-  if (!e.every(Array.isArray)) return [e as Cellule[]];
-  return (e as Cellule[][]).map((ligne) => (ligne.length === 0 ? [null] : [...ligne]));
+export function enMatrice(e: unknown): readonly (readonly Cellule[])[] {
+  if (!estTableau(e)) return [[e as Cellule]];
+  if (e.length === 0) return [LIGNE_VIDE];
+  let lignesVides = false;
+  for (let i = 0; i < e.length; i++) {
+    const ligne: unknown = e[i];
+    if (!estTableau(ligne)) return [e as Cellule[]];
+    if (ligne.length === 0) lignesVides = true;
+  }
+  const m = e as readonly (readonly Cellule[])[];
+  return lignesVides ? m.map((ligne) => (ligne.length === 0 ? LIGNE_VIDE : ligne)) : m;
 }
 
 /** null, undefined, "" and whitespace-only strings: Excel's blank cell, a missing value, never zero. */
@@ -58,7 +73,7 @@ export function estVideCellule(v: unknown): boolean {
  */
 export function diffuser(args: readonly unknown[], noms: readonly string[], f: (valeurs: Cellule[]) => CelluleResultat): Resultat {
   const matrices = args.map(enMatrice);
-  const tailles = matrices.map((m) => ({ lignes: m.length, colonnes: Math.max(...m.map((l) => l.length)) }));
+  const tailles = matrices.map((m) => ({ lignes: m.length, colonnes: m.reduce((max, l) => (l.length > max ? l.length : max), 0) }));
   const lignes = Math.max(...tailles.map((t) => t.lignes));
   const colonnes = Math.max(...tailles.map((t) => t.colonnes));
   const cellule = (i: number, j: number): CelluleResultat => {
@@ -72,7 +87,7 @@ export function diffuser(args: readonly unknown[], noms: readonly string[], f: (
       }
       valeurs.push(matrices[k][ii][jj]);
     }
-    return protege(() => f(valeurs));
+    return protegeCellule(f, valeurs);
   };
   if (lignes === 1 && colonnes === 1) return cellule(0, 0);
   const resultat: CelluleResultat[][] = [];
@@ -93,7 +108,7 @@ function horsDePortee(): ErreurExcel {
   return new ErreurExcel("valeur", "Résultat hors de portée d'Excel : un montant dépasse le plus grand nombre qu'Excel sait représenter (environ 1,8 × 10^308). Vérifiez les montants du dossier.");
 }
 
-const representable = (c: CelluleResultat): CelluleResultat => (typeof c === "number" && !Number.isFinite(c) ? horsDePortee() : c);
+const representable = (c: CelluleResultat): CelluleResultat => (typeof c === "number" && !estFini(c) ? horsDePortee() : c);
 
 /**
  * Runs `f`; any exception becomes #VALUE! with its message, so a function never throws into the host,
@@ -107,13 +122,28 @@ export function protege<T extends Resultat>(f: () => T, contexte = "CNC"): T | E
     const message = e instanceof Error ? e.message : String(e);
     return new ErreurExcel("valeur", `${contexte} : erreur inattendue (${message}).`);
   }
-  if (Array.isArray(r)) {
-    return r.some((ligne) => ligne.some((c) => typeof c === "number" && !Number.isFinite(c))) ? (r.map((ligne) => ligne.map(representable)) as T) : r;
+  if (estTableau(r)) {
+    return r.some((ligne) => ligne.some((c) => typeof c === "number" && !estFini(c))) ? (r.map((ligne) => ligne.map(representable)) as T) : r;
   }
   return representable(r) as T | ErreurExcel;
 }
 
+/**
+ * protege for one cell computed from `x`, without a closure per cell: the cells of every CNC formula
+ * of a work are computed together (memoire.ts), nine per work.
+ */
+export function protegeCellule<X>(f: (x: X) => CelluleResultat, x: X, contexte = "CNC"): CelluleResultat {
+  let r: CelluleResultat;
+  try {
+    r = f(x);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return new ErreurExcel("valeur", `${contexte} : erreur inattendue (${message}).`);
+  }
+  return representable(r);
+}
+
 /** A single value where a host needs a 2-D array (functions declared with a matrix result). */
 export function commeMatrice(r: Resultat): CelluleResultat[][] {
-  return Array.isArray(r) ? r : [[r]];
+  return estTableau(r) ? r : [[r]];
 }

@@ -29,9 +29,20 @@ function cellule(c: CelluleResultat): any {
   return c === null ? "" : c;
 }
 
+const estTableau = Array.isArray;
+
+/** A row as Excel takes it: the row itself when it holds neither an error nor a blank (most rows). */
+function ligneExcel(ligne: CelluleResultat[]): any[] {
+  for (let j = 0; j < ligne.length; j++) {
+    const c = ligne[j];
+    if (c === null || c instanceof ErreurExcel) return ligne.map(cellule);
+  }
+  return ligne;
+}
+
 /** A result as Excel takes it: errors as CustomFunctions.Error, in their own cell when spilled. */
 export function versExcel(r: Resultat): any {
-  return Array.isArray(r) ? r.map((ligne) => ligne.map(cellule)) : cellule(r);
+  return estTableau(r) ? r.map(ligneExcel) : cellule(r);
 }
 
 /** For functions declared with a matrix result: a single value becomes a 1×1 array. */
@@ -75,7 +86,7 @@ function parDossier(f: (...args: any[]) => Resultat, args: unknown[], iDossier: 
       a[iValeurs] = tranche.valeurs;
       const r = renumeroter(appeler(f, a), tranche.debut);
       // An error of the whole call (a bad date, no field recognised) is the same for every slice.
-      if (!Array.isArray(r)) return matrice(r);
+      if (!estTableau(r)) return matrice(r);
       lignes.push(...r);
     }
     return matrice(lignes);

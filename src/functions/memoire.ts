@@ -18,7 +18,7 @@
 import type { PlageOuverte } from "../dossier";
 import type { Verdict } from "../rules";
 import { MemoireBornee } from "./empreintes";
-import { ErreurExcel, protege, type CelluleResultat } from "./excel";
+import { ErreurExcel, protegeCellule, type CelluleResultat } from "./excel";
 
 export { empreinte, VIDE } from "./empreintes";
 
@@ -46,6 +46,17 @@ export const compteurs = { servies: 0, evaluees: 0 };
 
 /** The context of every work of this range: call once per formula call, then memorisee / memoriser. */
 export function contexteOeuvres(plage: PlageOuverte, date: string | undefined, aujourdhui: string): number {
+  // Formulas one per cell call this with the same header, date and day one after another.
+  const d = dernier;
+  if (d !== null && d.champs === plage.champs && d.forme === plage.forme && d.date === date && d.aujourdhui === aujourdhui) return d.id;
+  const id = chercherContexte(plage, date, aujourdhui);
+  dernier = { champs: plage.champs, forme: plage.forme, date, aujourdhui, id };
+  return id;
+}
+
+let dernier: { champs: readonly string[]; forme: string; date: string | undefined; aujourdhui: string; id: number } | null = null;
+
+function chercherContexte(plage: PlageOuverte, date: string | undefined, aujourdhui: string): number {
   // A catalogue header read before gives the same `champs` array (src/dossier/plage.ts): its contexts are kept beside it.
   let parDate = CONTEXTES.get(plage.champs);
   if (parDate === undefined) {
@@ -99,8 +110,9 @@ export function memoriser(h: number, plage: PlageOuverte, n: number, contexte: n
   }
   compteurs.evaluees++;
   const i = INDEX.get(fonction);
-  if (i === undefined) return protege(() => cellule(evalue));
-  const cellules = CALCULS.map((calcul) => protege(() => calcul(evalue)));
+  if (i === undefined) return protegeCellule(cellule, evalue);
+  const cellules: CelluleResultat[] = [];
+  for (let k = 0; k < CALCULS.length; k++) cellules.push(protegeCellule(CALCULS[k], evalue));
   oeuvres.ecrire(h, plage, n, contexte, cellules);
   return cellules[i];
 }

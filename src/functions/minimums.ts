@@ -21,9 +21,13 @@ const minimums = new MemoireBornee<CelluleResultat>(8 * 2 ** 20);
  */
 function parValeurs(nom: string, calcul: (valeurs: Cellule[]) => CelluleResultat): (valeurs: Cellule[]) => CelluleResultat {
   const contexte = minimums.contexte(`${nom}|${dateDuJour()}`);
-  const source = { champs: [] as Cellule[], brute: (_n: number, i: number) => source.champs[i] };
+  // The arguments of one cell, in order: value i is valeurs[i].
+  let courantes: readonly Cellule[] = [];
+  const source = { colonnes: [] as number[], cellules: () => courantes };
   return (valeurs) => {
-    source.champs = valeurs;
+    courantes = valeurs;
+    while (source.colonnes.length < valeurs.length) source.colonnes.push(source.colonnes.length);
+    source.colonnes.length = valeurs.length;
     const h = empreinte(source, 0, contexte);
     const connu = minimums.lire(h, source, 0, contexte);
     if (connu !== undefined) return connu;

@@ -20,11 +20,26 @@ const SECTIONS = new Map<string, NomSection>([
 ]);
 
 /** The `section` argument, matched case- and accent-insensitively; #VALUE! naming it when unknown. */
+/** Section names already read: a template's STATUT and ECART formulas name theirs in every cell. */
+const SECTIONS_LUES = new Map<string, NomSection | null>();
+
+function sectionDe(texte: string): NomSection | undefined {
+  let nom = SECTIONS_LUES.get(texte);
+  if (nom === undefined) {
+    nom = SECTIONS.get(normaliser(texte)) ?? null;
+    if (texte.length <= 64) {
+      if (SECTIONS_LUES.size >= 256) SECTIONS_LUES.clear();
+      SECTIONS_LUES.set(texte, nom);
+    }
+  }
+  return nom ?? undefined;
+}
+
 export function lireSection(e: Entree | undefined, requise: boolean): NomSection | undefined | ErreurExcel {
   const c = uneCellule("section", e);
   if (c instanceof ErreurExcel) return c;
   if (estVideCellule(c)) return requise ? new ErreurExcel("na", "Arguments manquants : section (apport, reference ou majoration).") : undefined;
-  const nom = typeof c === "string" ? SECTIONS.get(normaliser(c)) : undefined;
+  const nom = typeof c === "string" ? sectionDe(c) : undefined;
   return nom ?? new ErreurExcel("valeur", `Argument section : « ${String(c)} » n'est pas une section (attendu apport, reference ou majoration).`);
 }
 

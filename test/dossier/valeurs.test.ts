@@ -112,3 +112,20 @@ describe("plages de cellules", () => {
     expect(champDepuisLibelle("apport_initial")).toBe("apportInitial");
   });
 });
+
+describe("textes déjà lus (mémoire des lecteurs, issue 15)", () => {
+  it("un texte relu donne la même réponse, même après que la mémoire s'est vidée, et chaque lecteur garde la sienne", () => {
+    const premiere = [lireGenre("Documentaire de création"), lireBooleen("Oui"), lireDate("31/01/2023"), lireDate("2023-02-30"), lireGenre("téléfilm")];
+    // More distinct texts than the memory holds (1 024): it is cleared on the way.
+    for (let i = 0; i < 1500; i++) {
+      lireGenre(`genre ${i}`);
+      lireDate(`${String(1 + (i % 28)).padStart(2, "0")}/01/${2000 + (i % 50)}`);
+    }
+    const seconde = [lireGenre("Documentaire de création"), lireBooleen("Oui"), lireDate("31/01/2023"), lireDate("2023-02-30"), lireGenre("téléfilm")];
+    expect(seconde).toStrictEqual(premiere);
+    expect(premiere.map((l) => (l.ok ? l.valeur : "refus"))).toStrictEqual(["documentaire", true, "2023-01-31", "refus", "refus"]);
+    // The same text read by another reader is read by that reader: "oui" is a yes, not a genre.
+    expect(lireGenre("Oui").ok).toBe(false);
+    expect(lireBooleen("fiction").ok).toBe(false);
+  });
+});

@@ -2,7 +2,7 @@
 import type { Cellule } from "../../src/dossier";
 import { empreinte, MemoireBornee, SANS_EMPREINTE, VIDE, type Source } from "../../src/functions/empreintes";
 
-const source = (lignes: Cellule[][]): Source => ({ champs: lignes[0] ?? [], brute: (n, i) => lignes[n][i] });
+const source = (lignes: Cellule[][]): Source => ({ colonnes: (lignes[0] ?? []).map((_, i) => i), cellules: (n) => lignes[n] });
 
 describe("empreintes des lignes", () => {
   it("ne confond que les vides entre eux", () => {
@@ -46,6 +46,21 @@ describe("empreintes des lignes", () => {
     memoire.ecrire(7, s, 1, ctx, "deux");
     expect(memoire.lire(7, s, 0, ctx)).toBe("un");
     expect(memoire.lire(7, s, 1, ctx)).toBe("deux");
+  });
+
+  it("sous une même empreinte, la comparaison distingue 0 de -0, un blanc d'une valeur, et le type de chaque valeur", () => {
+    const memoire = new MemoireBornee<string>(1 << 20);
+    const ctx = memoire.contexte("comparaison");
+    const lignes: Cellule[][] = [[0, "a", null], [-0, "a", null], [0, "a", "  "], [0, "a", 0], ["0", "a", null], [0, "a ", null], [false, "a", null], [NaN, "a", null]];
+    const s = source(lignes);
+    memoire.ecrire(7, s, 0, ctx, "zéro");
+    // Filed under the same hash as row 0: each differs from it in one value, so each is a miss…
+    for (const n of [1, 3, 4, 5, 6, 7]) expect(memoire.lire(7, s, n, ctx)).toBeUndefined();
+    // …except a blank written otherwise ("  " and null are both "not given"), and NaN found again once remembered.
+    expect(memoire.lire(7, s, 2, ctx)).toBe("zéro");
+    memoire.ecrire(7, s, 7, ctx, "NaN");
+    expect(memoire.lire(7, s, 7, ctx)).toBe("NaN");
+    expect(memoire.lire(7, s, 0, ctx)).toBe("zéro");
   });
 
   it("reste sous sa borne en octets et garde les lignes relues", () => {
