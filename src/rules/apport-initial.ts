@@ -47,8 +47,8 @@ export function evaluerPartApport(d: Dossier, p: ParametresVersion, base: Decima
   const taux25 = p.apport.taux;
   const e = entete("A1", taux25, "Apport initial minimal");
   const reserve = avertissementReserve(p);
-  const manquants = absents({ [d.coproductionInternationale ? "participationFrancaise" : "coutDefinitif"]: base, apportInitial: d.apportInitial });
   if (base === undefined || d.apportInitial === undefined) {
+    const manquants = absents({ [d.coproductionInternationale ? "participationFrancaise" : "coutDefinitif"]: base, apportInitial: d.apportInitial });
     return { partMinimale: null, conditions: [avecAvertissement(incomplet(e, manquants, () => `Impossible de vérifier la part minimale de ${pourcent(taux25.valeur)} : renseignez ${manquants.join(", ")}.`, base ? produit(taux25.valeur, base) : null), reserve)] };
   }
   const apport = d.apportInitial;

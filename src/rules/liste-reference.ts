@@ -63,13 +63,16 @@ function evaluerFormat(d: Dossier, r: Ref): Condition {
 /** C3 (3°): prior and final authorisations. */
 function evaluerAutorisations(d: Dossier, r: Ref): Condition {
   const e = entete("C3", aliena(r, "3°"), "Autorisations préalable et définitive");
+  if (d.autorisationPrealable === true && d.autorisationDefinitive === true) {
+    return constat(e, true, true, true, "L'œuvre a obtenu l'autorisation préalable et l'autorisation définitive.");
+  }
   const manquants = (["autorisationPrealable", "autorisationDefinitive"] as const).filter((c) => d[c] === undefined);
   const refusees = (["autorisationPrealable", "autorisationDefinitive"] as const).filter((c) => d[c] === false);
   if (refusees.length) {
     return constat(e, false, true, false, () => `Il manque ${refusees.map((c) => (c === "autorisationPrealable" ? "l'autorisation préalable" : "l'autorisation définitive")).join(" et ")}.`);
   }
-  if (manquants.length) return incomplet(e, [...manquants], () => `Indiquez si l'œuvre a obtenu ${manquants.map((c) => (c === "autorisationPrealable" ? "l'autorisation préalable" : "l'autorisation définitive")).join(" et ")}.`, true);
-  return constat(e, true, true, true, "L'œuvre a obtenu l'autorisation préalable et l'autorisation définitive.");
+  // Neither refused nor both given: one at least is missing.
+  return incomplet(e, [...manquants], () => `Indiquez si l'œuvre a obtenu ${manquants.map((c) => (c === "autorisationPrealable" ? "l'autorisation préalable" : "l'autorisation définitive")).join(" et ")}.`, true);
 }
 
 interface PartReference {
@@ -94,9 +97,10 @@ function evaluerApport(d: Dossier, r: Ref, p: ParametresVersion): PartReference 
   }
   const pm = evaluerPartMinimale("C4", r.taux, r.casReduits, d, b.valeur, apport, () => rappelPreventes(d, p));
   const cas = pm.cas;
-  const avertissement = [
-    avertissementTauxReduit(d, p, pm.raison !== "atteint" && cas !== null),
-    ...(cas ? cas.conditions.map((c) => avertissementGarantieMinimum(d, p, c)) : []),
+  // Without a lowered case there is nothing to warn about (most works): no list built for nothing.
+  const avertissement = cas === null ? "" : [
+    avertissementTauxReduit(d, p, pm.raison !== "atteint"),
+    ...cas.conditions.map((c) => avertissementGarantieMinimum(d, p, c)),
   ].filter(Boolean).join(" ");
   const condition_ = condition({ code: e.code, article: pm.taux.article, alinea: pm.taux.alinea, libelle: e.libelle }, pm.statut, pm.attendu, apport,
     pm.ecart, pm.statut === "incomplet" ? null : "euros", () => messageC4(d, r, p, b.valeur!, apport, pm),

@@ -109,6 +109,7 @@ export function evaluerMajoration(d: Dossier, p: ParametresVersion, liste: Secti
   const postes = conditions.some((c) => c.statut === "non_conforme" && c.article === m.depensesFrancePostes.article && c.alinea === m.depensesFrancePostes.alinea);
   return {
     statut, conditions, ecart: ecartSection(conditions, statut), levier: postes ? ["depensesFrance", "depensesFrancePostes"] : ["depensesFrance"], taux,
-    montant: d.sommesCompteAutomatique !== undefined ? d.sommesCompteAutomatique.times(taux) : null,
+    // No bonus: 0, without multiplying by it.
+    montant: d.sommesCompteAutomatique === undefined ? null : taux.isZero() ? ZERO : d.sommesCompteAutomatique.times(taux),
   };
 }

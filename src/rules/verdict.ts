@@ -128,11 +128,17 @@ export function pireDAbord(conditions: Condition[]): Condition[] {
   });
 }
 
+/** The place of each status in GRAVITE, looked up rather than searched (called for every pair of a section). */
+const RANGS = Object.fromEntries(GRAVITE.map((s, i) => [s, i])) as Record<Statut, number>;
+const rang = (statut: Statut): number => RANGS[statut];
+
 /** True when no code has a milder condition before a more severe one: nothing to reorder (the usual case). */
 function dejaOrdonnees(conditions: readonly Condition[]): boolean {
   for (let i = 0; i < conditions.length; i++) {
+    const code = conditions[i].code;
+    const r = rang(conditions[i].statut);
     for (let j = i + 1; j < conditions.length; j++) {
-      if (conditions[j].code === conditions[i].code && GRAVITE.indexOf(conditions[j].statut) < GRAVITE.indexOf(conditions[i].statut)) return false;
+      if (conditions[j].code === code && rang(conditions[j].statut) < r) return false;
     }
   }
   return true;
