@@ -115,8 +115,14 @@ export interface FonctionsChargees {
   appeler(id: string, ...args: unknown[]): unknown;
 }
 
-/** Runs functions.js in a new realm with a recording CustomFunctions global. */
-export function chargerFonctions(dossierBundle: string): FonctionsChargees {
+/**
+ * Runs functions.js with a recording CustomFunctions global: in a new realm (`vm` context, the
+ * default, so that nothing leaks between loads), or, for speed measurements, in this process's own
+ * realm as a function whose parameters are the runtime's globals. A `vm` context makes every read
+ * of a global (`Math`, `Object`, `Array`…) go through its interceptor, some 60 times the cost of a
+ * plain read (BENCHMARKS.md); a web page, which is what Office's shared runtime is, has no such cost.
+ */
+export function chargerFonctions(dossierBundle: string, options: { royaume?: "neuf" | "principal" } = {}): FonctionsChargees {
   const code = fs.readFileSync(path.join(dossierBundle, "functions.js"), "utf8");
   const associees = new Map<string, (...args: unknown[]) => unknown>();
   const ids: string[] = [];
@@ -129,13 +135,19 @@ export function chargerFonctions(dossierBundle: string): FonctionsChargees {
       ids.push(cle);
     }
   };
-  const contexte = vm.createContext({
-    CustomFunctions: { associate: associer, Error: ErreurCustomFunctions, ErrorCode: CODES_ERREUR },
-    console,
-    // The shared runtime is a web page: long catalogues yield with setTimeout (src/functions/entrees.ts).
-    setTimeout,
-  });
-  vm.runInContext(code, contexte, { filename: "functions.js" });
+  const CustomFunctions = { associate: associer, Error: ErreurCustomFunctions, ErrorCode: CODES_ERREUR };
+  if (options.royaume === "principal") {
+    const fabrique = vm.runInThisContext(`(function (CustomFunctions, console, setTimeout) {\n${code}\n})`, { filename: "functions.js" }) as (...a: unknown[]) => void;
+    fabrique(CustomFunctions, console, setTimeout);
+  } else {
+    const contexte = vm.createContext({
+      CustomFunctions,
+      console,
+      // The shared runtime is a web page: long catalogues yield with setTimeout (src/functions/entrees.ts).
+      setTimeout,
+    });
+    vm.runInContext(code, contexte, { filename: "functions.js" });
+  }
   return {
     ids,
     appeler(id, ...args) {
