@@ -92,3 +92,15 @@ export function produit(a: Decimal, b: Decimal): Decimal {
   suivant = (suivant + 1) % TAILLE_MEMOIRE;
   return p;
 }
+
+/** a + b, exact as `a.plus(b)`, remembered for the same two decimals (the TV + SMAD cash is summed by the contradiction check, the section and A2). */
+export function somme(a: Decimal, b: Decimal): Decimal {
+  if (sommeA === a && sommeB === b) return derniereSomme!;
+  sommeA = a;
+  sommeB = b;
+  derniereSomme = a.plus(b);
+  return derniereSomme;
+}
+let sommeA: Decimal | undefined;
+let sommeB: Decimal | undefined;
+let derniereSomme: Decimal | undefined;

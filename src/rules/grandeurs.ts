@@ -1,7 +1,7 @@
 /**
  * Figures every article builds on: the base (311-11 al. 3 and al. 5), hours, hourly amounts.
  */
-import { Decimal, comparer, produit } from "./decimal";
+import { Decimal, comparer, produit, somme } from "./decimal";
 import type { ChampDossier, Dossier } from "./dossier";
 import { MINUTES_PAR_HEURE } from "./parametres";
 
@@ -55,5 +55,5 @@ export function parHeure(montant: Decimal, dureeMinutes: Decimal): Decimal {
 /** Sum of the amounts given; null when none is. A missing one among given ones counts as nothing. */
 export function sommeDonnee(a: Decimal | undefined, b: Decimal | undefined): Decimal | null {
   if (a === undefined) return b ?? null;
-  return b === undefined ? a : a.plus(b);
+  return b === undefined ? a : somme(a, b);
 }

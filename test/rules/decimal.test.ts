@@ -4,7 +4,7 @@
  * digit counts included, or a verdict could turn on a wrong comparison.
  */
 import fc from "fast-check";
-import { Decimal, comparer, plusGrand, plusPetit, positif, produit } from "../../src/rules/decimal";
+import { Decimal, comparer, plusGrand, plusPetit, positif, produit, somme } from "../../src/rules/decimal";
 import { sommeDonnee, montantPourDuree } from "../../src/rules/grandeurs";
 
 /** Decimals of every shape: integers and cents, tiny and huge exponents, negatives, zeros. */
@@ -56,6 +56,13 @@ describe("produits retenus par identité", () => {
     const taux = new Decimal(12000);
     fc.assert(fc.property(fc.array(decimal.map((d) => d.abs()), { minLength: 1, maxLength: 10 }), (durees) =>
       durees.every((m) => montantPourDuree(taux, m).equals(taux.times(m).dividedBy(60)))), { numRuns: 2_000 });
+  });
+});
+
+describe("sommes retenues par identité", () => {
+  it("somme(a, b) vaut a + b, la dernière paire changeant d'un appel à l'autre", () => {
+    fc.assert(fc.property(fc.array(fc.tuple(decimal, decimal), { minLength: 1, maxLength: 20 }), (paires) =>
+      paires.every(([a, b]) => somme(a, b).equals(a.plus(b)) && somme(a, b).equals(a.plus(b)))), { numRuns: 2_000 });
   });
 });
 
