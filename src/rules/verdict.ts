@@ -118,12 +118,17 @@ const GRAVITE: readonly Statut[] = ["non_conforme", "incomplet", "conforme", "no
 export function pireDAbord(conditions: Condition[]): Condition[] {
   if (dejaOrdonnees(conditions)) return conditions;
   const parCode = new Map<string, Condition[]>();
-  for (const c of conditions) parCode.set(c.code, [...(parCode.get(c.code) ?? []), c]);
-  for (const groupe of parCode.values()) groupe.sort((a, b) => GRAVITE.indexOf(a.statut) - GRAVITE.indexOf(b.statut));
-  const rang = new Map<string, number>();
+  for (const c of conditions) {
+    const groupe = parCode.get(c.code);
+    if (groupe === undefined) parCode.set(c.code, [c]);
+    else groupe.push(c);
+  }
+  // Array#sort is stable: within a code, equally severe conditions keep their order.
+  for (const groupe of parCode.values()) groupe.sort((a, b) => rang(a.statut) - rang(b.statut));
+  const places = new Map<string, number>();
   return conditions.map((c) => {
-    const i = rang.get(c.code) ?? 0;
-    rang.set(c.code, i + 1);
+    const i = places.get(c.code) ?? 0;
+    places.set(c.code, i + 1);
     return parCode.get(c.code)![i];
   });
 }
