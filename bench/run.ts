@@ -6,6 +6,7 @@ import { join } from "path";
 import { benchBundle } from "./bundle";
 import { benchCli } from "./cli";
 import { benchCoeur } from "./coeur";
+import { benchNavigateur } from "./navigateur";
 import { ecrireJson, imprimer, machine, type Ligne } from "./tableau";
 
 const RACINE = join(__dirname, "..", "..", "..");
@@ -15,6 +16,7 @@ type Section = { nom: string; executer: () => Promise<Ligne[]> | Ligne[] };
 const SECTIONS: Section[] = [
   { nom: "cœur et Publicodes", executer: benchCoeur },
   { nom: "bundle des fonctions personnalisées", executer: benchBundle },
+  { nom: "bundle dans le navigateur", executer: benchNavigateur },
   { nom: "ligne de commande sur des classeurs", executer: () => benchCli(RACINE) },
 ];
 
