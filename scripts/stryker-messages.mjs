@@ -9,16 +9,28 @@
  *   ("Genre", "Création"), and the separator given to `.join(…)`; codes ("A1", "D"), citations
  *   ("1° b)"), statuses and field names are kept;
  * - the message fragments `detailCas`, `detail`, `lecture`, `laBase`, `manque`, `duree`, `horaire`,
- *   `parH`, `fin`, `groupe`, `convention`, and the wording helpers libelleGenre, deGenre, dateFr,
- *   finDePrises, libelleBase.
+ *   `parH`, `fin`, `groupe`, `convention`, `debut`, `pour`, `nonCompte`, `message`, and the wording
+ *   helpers libelleGenre, deGenre, dateFr, finDePrises, libelleBase, messageA1, messageC4;
+ * - a function that only writes a text (`() => \`…\``, `() => (ok ? \`…\` : \`…\`)`): since issue 15
+ *   a condition's message is such a function, called when the message is first read.
  * Everything else — figures, comparisons, statuses, citations, field names, branches, the presence
  * of a warning — is mutated.
  */
 import { PluginKind, declareValuePlugin } from "@stryker-mutator/api/plugin";
 
 const PROPRIETES = new Set(["message", "libelle", "motif", "avertissement", "conforme", "nonConforme", "manquant"]);
-const FONCTIONS = new Set(["libelleGenre", "deGenre", "dateFr", "finDePrises", "libelleBase"]);
-const FRAGMENTS = new Set(["detailCas", "detail", "lecture", "laBase", "manque", "duree", "horaire", "parH", "fin", "groupe", "convention"]);
+const FONCTIONS = new Set(["libelleGenre", "deGenre", "dateFr", "finDePrises", "libelleBase", "messageA1", "messageC4"]);
+const FRAGMENTS = new Set(["detailCas", "detail", "lecture", "laBase", "manque", "duree", "horaire", "parH", "fin", "groupe", "convention", "debut", "pour", "nonCompte", "message"]);
+
+/** An expression that is only text: a template, a string, a choice between texts, texts joined by +. */
+function seulementTexte(n) {
+  if (!n) return false;
+  if (n.type === "TemplateLiteral" || n.type === "StringLiteral") return true;
+  if (n.type === "ParenthesizedExpression") return seulementTexte(n.expression);
+  if (n.type === "ConditionalExpression") return seulementTexte(n.consequent) && seulementTexte(n.alternate);
+  if (n.type === "BinaryExpression" && n.operator === "+") return seulementTexte(n.left) && seulementTexte(n.right);
+  return false;
+}
 
 function nomDeCle(cle) {
   if (!cle) return undefined;
@@ -56,6 +68,7 @@ export const strykerPlugins = [
       if (n.type === "StringLiteral" && path.parentPath?.node.type === "CallExpression" && path.parentPath.node.callee.type === "MemberExpression" && nomDeCle(path.parentPath.node.callee.property) === "join") return "Séparateur d'un texte : formulation";
       if (n.type === "VariableDeclarator" && FRAGMENTS.has(n.id?.name)) return `${n.id.name} : fragment de message`;
       if (n.type === "FunctionDeclaration" && FONCTIONS.has(n.id?.name)) return `${n.id.name} : formulation`;
+      if (n.type === "ArrowFunctionExpression" && n.params.length === 0 && seulementTexte(n.body)) return "Fonction qui écrit un message : formulation";
       return undefined;
     },
   }),
