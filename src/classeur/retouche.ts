@@ -110,7 +110,9 @@ function modifications(lu: ClasseurLu, calcul: Calcul, cellules: readonly Cellul
     const v = c.valeur;
     if (typeof v === "number" && !Number.isFinite(v)) return new Repli(`${c.feuille}!${c.adresse} : nombre non fini`);
     if (typeof v === "string" && INTERDITS.test(v)) return new Repli(`${c.feuille}!${c.adresse} : texte avec des caractères que le XML n'admet pas`);
-    // A spill cell's text is written as an inline string; exceljs decodes a "str" value's entities twice, never an inline one.
+    // A spill cell's text is written as an inline string (exceljs decodes a "str" value's entities twice, never an
+    // inline one); an empty one would read back as a blank cell, where the exceljs writer stores an empty shared string.
+    if (v === "" && !(c.ligne === f.ligne && c.colonne === f.colonne)) return new Repli(`${c.feuille}!${c.adresse} : texte vide dans une plage de débordement`);
     let texte: string | null = null;
     let dynamique = false;
     if (ancre) {
