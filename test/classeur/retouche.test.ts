@@ -177,26 +177,25 @@ describe("écriture par retouche du XML : mêmes classeurs que l'écriture par e
   it("classeurs quelconques (fuzzing) : valeurs, textes à échapper, erreurs, booléens, vides", async () => {
     const valeur = fc.oneof(
       fc.integer({ min: -1e6, max: 1e6 }),
-      fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }),
+      // Subnormal numbers aside: the engine's export rounds them to NaN (a non-finite result is left to exceljs).
+      fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }).filter((x) => x === 0 || Math.abs(x) > 1e-300),
       fc.boolean(),
       fc.constantFrom("a & b", "<x>", "\"q\" 'a'", " espace ", "é€", "", "&amp;"),
       fc.constant(null),
     );
-    const formule = fc.constantFrom("=A1+B1", "=A1&B1", "=IF(C1,\"<oui & non>\",\"\")", "=1/0", "=SUM(A1:B2)", "=ISBLANK(D1)", "=\"  x  \"", "=A2", "=NA()", "=TRUE()", "=D1");
+    const formule = fc.constantFrom("=A1+B1", "=A1&B1", "=IF(C1,\"<oui & non>\",\"\")", "=1/0", "=SUM(A1:D1)", "=ISBLANK(D1)", "=\"  x  \"", "=B1", "=NA()", "=TRUE()", "=D1");
     let comparees = 0;
     const cas = Math.max(10, Math.ceil(FUZZ.numRuns / 20));
-    await fc.assert(fc.asyncProperty(fc.array(fc.array(fc.oneof(valeur, formule), { minLength: 4, maxLength: 4 }), { minLength: 2, maxLength: 3 }), async (lignes) => {
+    await fc.assert(fc.asyncProperty(fc.array(valeur, { minLength: 4, maxLength: 4 }), fc.array(fc.array(fc.oneof(valeur, formule), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 3 }), async (premiere, suivantes) => {
+      // Formulas read only the first row, which holds values: no circular reference.
+      const lignes = [premiere, ...suivantes];
       const chemin = await ecrireCellules(join(dossier, `fuzz${++numero}.xlsx`), { Feuille: lignes });
-      // A circular reference is refused before any writing (calculer exits 2): nothing to compare.
-      const cycle = await calculerFichier(chemin).then(() => false, (e: Error) => /circulaire/.test(e.message) || Promise.reject(e));
-      if (cycle) return;
       const s = await deuxEcritures(chemin);
       if (s instanceof Repli) throw new Error(`repli inattendu : ${s.raison}`);
       await verifierEquivalence(chemin, s);
       comparees++;
     }), { seed: FUZZ.seed, numRuns: cas });
-    // Most cases have no cycle: the comparison really ran.
-    expect(comparees).toBeGreaterThanOrEqual(cas / 2);
+    expect(comparees).toBe(cas);
   }, 120_000);
 });
 
