@@ -90,6 +90,7 @@ function resoudre(source: string, cible: string): string {
 function modifications(lu: ClasseurLu, calcul: Calcul, cellules: readonly CelluleCalculee[]): Map<string, Map<string, Modification>> | Repli {
   const parFeuille = new Map<string, Map<string, Modification>>();
   const refs = new Map<FormuleLue, string | null>();
+  const classeurs = new Map<string, ReturnType<ClasseurLu["classeur"]["getWorksheet"]>>();
   for (const c of cellules) {
     const f = c.formule;
     if (f.avantReparation !== undefined) return new Repli(`${c.feuille}!${f.adresse} : référence « [1]! » réparée (le lien externe part avec l'écriture par exceljs)`);
@@ -119,7 +120,9 @@ function modifications(lu: ClasseurLu, calcul: Calcul, cellules: readonly Cellul
       texte = texteReecrit(f);
       if (texte !== null && INTERDITS.test(texte)) return new Repli(`${c.feuille}!${c.adresse} : formule avec des caractères que le XML n'admet pas`);
       if (f.orthographe !== null) {
-        const modele = lu.classeur.getWorksheet(f.feuille)?.findCell(f.ligne, f.colonne)?.value as { shareType?: string } | null | undefined;
+        let ws = classeurs.get(f.feuille);
+        if (ws === undefined) classeurs.set(f.feuille, (ws = lu.classeur.getWorksheet(f.feuille)));
+        const modele = ws?.findCell(f.ligne, f.colonne)?.value as { shareType?: string } | null | undefined;
         dynamique = modele?.shareType === "array";
       }
     }
