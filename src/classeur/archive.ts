@@ -22,20 +22,26 @@ export const FUSIONS_MAX_CELLULES = 1_000_000;
 /** Cells the workbook's defined names may cover: exceljs keeps one entry per cell (~350 octets). Two whole columns. */
 export const NOMS_MAX_CELLULES = 2 * 1_048_576;
 
-interface Entree {
+export interface Entree {
   nom: string;
   methode: number;
   compresse: number;
   taille: number;
   local: number;
+  /** The entry's date (MS-DOS date and time of the central directory, local time). */
+  modifie: Date;
 }
 
 function illisible(chemin: string, raison: string): ErreurClasseur {
   return new ErreurClasseur(`« ${chemin} » n'est pas un classeur Excel (.xlsx) lisible (${raison}).`);
 }
 
+function dateDos(jour: number, heure: number): Date {
+  return new Date(1980 + (jour >> 9), ((jour >> 5) & 15) - 1, jour & 31, heure >> 11, (heure >> 5) & 63, (heure & 31) * 2);
+}
+
 /** The entries of the zip's central directory; throws ErreurClasseur when the archive is cut or malformed. */
-function entrees(octets: Buffer, chemin: string): Entree[] {
+export function entrees(octets: Buffer, chemin: string): Entree[] {
   // End of central directory: 22 octets, then a comment of up to 65 535.
   let fin = -1;
   for (let i = octets.length - 22; i >= Math.max(0, octets.length - 22 - 65_535); i--) {
@@ -66,6 +72,7 @@ function entrees(octets: Buffer, chemin: string): Entree[] {
       compresse: octets.readUInt32LE(p + 20),
       taille: octets.readUInt32LE(p + 24),
       local: octets.readUInt32LE(p + 42),
+      modifie: dateDos(octets.readUInt16LE(p + 14), octets.readUInt16LE(p + 12)),
     };
     // Zip64 extra field: the 64-bit values, in this order, for those saturated above.
     for (let x = p + 46 + longueurNom; x + 4 <= p + 46 + longueurNom + longueurExtra && x + 4 <= octets.length;) {
@@ -104,6 +111,23 @@ function texte(octets: Buffer, e: Entree, chemin: string): string | null {
     if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) {
       throw new ErreurClasseur(`« ${chemin} » : la partie « ${e.nom} » dépasse ${XML_MAX_OCTETS / 1048576} Mo une fois décompressée ; ce n'est pas un plan de financement que l'outil peut lire.`);
     }
+    return null;
+  }
+}
+
+/**
+ * The inflated octets of an entry (stored or deflated), or null when they cannot be read: the
+ * writer that patches the input archive (retouche.ts) then leaves the work to exceljs.
+ */
+export function contenu(octets: Buffer, e: Entree): Buffer | null {
+  if (e.local + 30 > octets.length || octets.readUInt32LE(e.local) !== 0x04034b50) return null;
+  const donnees = e.local + 30 + octets.readUInt16LE(e.local + 26) + octets.readUInt16LE(e.local + 28);
+  if (donnees + e.compresse > octets.length) return null;
+  const brut = octets.subarray(donnees, donnees + e.compresse);
+  try {
+    const sortie = e.methode === 0 ? Buffer.from(brut) : e.methode === 8 ? inflateRawSync(brut, { maxOutputLength: XML_MAX_OCTETS }) : null;
+    return sortie !== null && sortie.length === e.taille ? sortie : null;
+  } catch {
     return null;
   }
 }

@@ -123,7 +123,19 @@ export function aEcrire(lu: ClasseurLu): ClasseurAEcrire {
 /** Saves to `sortie` through a temporary file and a rename; refuses to overwrite the input. */
 export async function enregistrer(classeur: ClasseurLu | ClasseurAEcrire, sortie: string): Promise<void> {
   const lu = "dynamiques" in classeur ? classeur : aEcrire(classeur);
-  if (memeFichier(lu.chemin, sortie)) {
+  await ecrireSansRisque(lu.chemin, sortie, async () => {
+    // Stored, not compressed: restaurer() reopens this archive and compresses it once, as it writes it.
+    const ecrits = Buffer.from((await lu.classeur.xlsx.writeBuffer({ zip: { compression: "STORE" } })) as ArrayBuffer);
+    return (await restaurer(lu.octets, ecrits, lu.dynamiques)).octets;
+  });
+}
+
+/**
+ * Writes the octets `produire` gives to `sortie` through a temporary file in the same folder and a
+ * rename (a failure never leaves a half-written output); refuses to overwrite `entree`.
+ */
+export async function ecrireSansRisque(entree: string, sortie: string, produire: () => Promise<Buffer>): Promise<void> {
+  if (memeFichier(entree, sortie)) {
     throw new ErreurClasseur(`le fichier de sortie « ${sortie} » est le fichier d'entrée : le classeur d'origine n'est jamais modifié, choisissez un autre nom avec -o.`);
   }
   const dossier = dirname(resolve(sortie));
@@ -133,9 +145,7 @@ export async function enregistrer(classeur: ClasseurLu | ClasseurAEcrire, sortie
     // The whole archive in memory first, then one synchronous write: exceljs's writeFile streams, and
     // when building the archive fails it rejects before its stream has even created the file, which
     // then appears after the clean-up below (found by the fuzzing: a stray .tmp beside the output).
-    // Stored, not compressed: restaurer() reopens this archive and compresses it once, as it writes it.
-    const ecrits = Buffer.from((await lu.classeur.xlsx.writeBuffer({ zip: { compression: "STORE" } })) as ArrayBuffer);
-    const { octets } = await restaurer(lu.octets, ecrits, lu.dynamiques);
+    const octets = await produire();
     writeFileSync(temporaire, octets);
     renameSync(temporaire, sortie);
   } catch (e) {

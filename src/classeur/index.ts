@@ -9,6 +9,7 @@ import { cellulesCalculees, resumer, verifierCalcul, type CelluleCalculee, type 
 export { ErreurClasseur, nomCellule } from "./erreurs";
 export { orthographeDe, versFichier, versMoteur, type Orthographe } from "./formules";
 export { aEcrire, enregistrer, poserResultats, type ClasseurAEcrire } from "./ecrire";
+export { enregistrerEcriture, preparerEcriture, preparerRetouche, Repli, VARIABLE_ECRITURE, type Ecriture } from "./retouche";
 export { trouverDossiers, type DossierTrouve, type DossiersTrouves } from "./dossiers";
 export { controlerPlans, texteControles, type ControlePlan } from "./controles";
 export { ajouterFeuille, nouveauClasseur } from "./modele-exceljs";

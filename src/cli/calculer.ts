@@ -4,7 +4,7 @@
  * prints what changed. The input file is never modified.
  */
 import { basename, dirname, extname, join } from "path";
-import type { ClasseurAEcrire, ClasseurCalcule, Resume, ValeurCalculee } from "../classeur";
+import type { ClasseurCalcule, Ecriture, Resume, ValeurCalculee } from "../classeur";
 import { nomCellule } from "../classeur/erreurs";
 import { calculerIsole, ISOLABLE, MemoireEpuisee, tasMaximal, VARIABLE_TAS } from "./isole";
 import { CODE_OK, ErreurUtilisateur, sortieProcessus, type Sortie } from "./sortie";
@@ -116,23 +116,24 @@ export function resumeJson(r: Resume, sortie: string | null): Record<string, unk
  * or here when the cap is lifted, when the worker ran out of memory, or in the tests (sources).
  */
 export async function calculerEtEcrire(fichier: string, destination: string, suivre: ((faits: number, total: number) => void) | undefined): Promise<Resume> {
-  const { enregistrer } = await chargerClasseur();
-  const { ecrire, resume } = await calculerEtPoser(fichier, suivre);
-  await classeurOuErreur(() => enregistrer(ecrire, destination));
+  const { enregistrerEcriture } = await chargerClasseur();
+  const { ecriture, resume } = await calculerEtPreparer(fichier, suivre);
+  await classeurOuErreur(() => enregistrerEcriture(ecriture, destination));
   return resume;
 }
 
 /**
- * Computes and puts the values in the exceljs workbook, then keeps only what writing needs: the
- * engine, the cells read and the computed cells are left behind before exceljs builds the archive
- * in memory (the peak of `calculer`).
+ * Computes, then keeps only what writing needs: the patched archive (retouche.ts), or, when the
+ * patch cannot say exactly the same thing, the exceljs workbook with the values put in it. The
+ * engine, the cells read and the computed cells are left behind before the archive is compressed
+ * (or built by exceljs: the peak of `calculer`).
  */
-async function calculerEtPoser(fichier: string, suivre: ((faits: number, total: number) => void) | undefined): Promise<{ ecrire: ClasseurAEcrire; resume: Resume }> {
-  const { aEcrire, calculerFichier, poserResultats } = await chargerClasseur();
+async function calculerEtPreparer(fichier: string, suivre: ((faits: number, total: number) => void) | undefined): Promise<{ ecriture: Ecriture; resume: Resume }> {
+  const { calculerFichier, preparerEcriture } = await chargerClasseur();
   const { lu, calcul, cellules, resume }: ClasseurCalcule = await classeurOuErreur(() => calculerFichier(fichier, { progression: suivre }));
-  poserResultats(lu, calcul, cellules);
+  const ecriture = await classeurOuErreur(async () => preparerEcriture(lu, calcul, cellules));
   calcul.detruire();
-  return { ecrire: aEcrire(lu), resume };
+  return { ecriture, resume };
 }
 
 export async function commandeCalculer(fichier: string, options: OptionsCalculer, sortie: Sortie): Promise<number> {

@@ -1,10 +1,14 @@
 /**
- * `cnc-rga calculer` in a worker thread whose heap is capped (BENCHMARKS.md, issue 15). Without a
- * cap, V8 lets the heap grow to about twice what is alive before collecting: a 5 000-work catalogue
- * peaked near 700 Mio while only ~200 Mio were alive when exceljs built the archive. The cap
- * (256 Mio by default, `CNC_RGA_TAS_MIO` to change it, 0 to lift it) makes the collector work
- * sooner. A workbook that needs more is not refused: the worker stops cleanly, the half-written
- * temporary file is removed, and the computation runs again without a cap, saying so on stderr.
+ * `cnc-rga calculer` in a worker thread whose heap is capped (BENCHMARKS.md, issue 15), when
+ * `CNC_RGA_TAS_MIO` asks for it (in Mio). Without a cap, V8 lets the heap grow to about twice what
+ * is alive before collecting; a cap makes the collector work sooner. It was the default (256 Mio)
+ * while exceljs rebuilt the whole archive in memory at the end (a 5 000-work catalogue peaked near
+ * 700 Mio uncapped); since `calculer` patches the input archive instead (src/classeur/retouche.ts),
+ * the same catalogue peaks at ~360 Mio uncapped, and the worker only cost time (a second isolate
+ * loading the modules again: +0,3 s) and, from ~10 000 works, an out-of-memory stop and a second
+ * computation. So no cap by default; `CNC_RGA_TAS_MIO=256` sets one again. A workbook that needs
+ * more is not refused: the worker stops cleanly, the half-written temporary file is removed, and
+ * the computation runs again without a cap, saying so on stderr.
  *
  * V8 reads its heap limit when an isolate is created (`v8.setFlagsFromString` afterwards changes
  * nothing), and a re-executed `node` would hand the terminal and the pipes to another process:
@@ -17,13 +21,12 @@ import type { Resume } from "../classeur";
 import { ErreurUtilisateur } from "./sortie";
 
 export const VARIABLE_TAS = "CNC_RGA_TAS_MIO";
-export const TAS_PAR_DEFAUT_MIO = 256;
 const TAS_MIN_MIO = 16;
 
-/** The heap cap in Mio for `calculer`, or null for none; a value that is not a number is the user's error (exit 2). */
+/** The heap cap in Mio for `calculer`, or null for none (the default); a value that is not a number is the user's error (exit 2). */
 export function tasMaximal(env: NodeJS.ProcessEnv = process.env): number | null {
   const brut = env[VARIABLE_TAS]?.trim();
-  if (brut === undefined || brut === "") return TAS_PAR_DEFAUT_MIO;
+  if (brut === undefined || brut === "") return null;
   if (brut === "0") return null;
   if (!/^\d+$/.test(brut) || Number(brut) < TAS_MIN_MIO) {
     throw new ErreurUtilisateur(`la variable ${VARIABLE_TAS} vaut « ${brut} » : indiquez la mémoire réservée au calcul en Mio (un nombre entier, au moins ${TAS_MIN_MIO}), ou 0 pour ne pas la limiter.`);

@@ -124,9 +124,13 @@ describe("mémoire réservée au calcul (CNC_RGA_TAS_MIO, src/cli/isole.ts)", ()
   });
   const sansSortie = (json: string) => ({ ...JSON.parse(json), sortie: null });
 
-  it("calcul borné par défaut, sans borne (0), ou repris sans borne quand elle est trop petite : même résumé, même classeur, rien de laissé", async () => {
-    const borne = calculer("borne.xlsx", undefined);
-    const libre = calculer("libre.xlsx", "0");
+  it("sans borne par défaut (ou 0), bornée (256), ou reprise sans borne quand elle est trop petite : même résumé, même classeur, rien de laissé", async () => {
+    const borne = calculer("borne.xlsx", "256");
+    const libre = calculer("libre.xlsx", undefined);
+    const zero = calculer("zero.xlsx", "0");
+    expect(zero.status).toBe(0);
+    expect(zero.stderr).toBe("");
+    expect(sansSortie(zero.stdout)).toEqual(sansSortie(borne.stdout));
     const petit = calculer("petit.xlsx", "16");
     for (const r of [borne, libre, petit]) expect(r.status).toBe(0);
     expect(borne.stderr).toBe("");
@@ -139,6 +143,7 @@ describe("mémoire réservée au calcul (CNC_RGA_TAS_MIO, src/cli/isole.ts)", ()
     const feuille = async (f: string) => (await JSZip.loadAsync(readFileSync(join(ici, f)))).file("xl/worksheets/sheet1.xml")!.async("string");
     expect(await feuille("borne.xlsx")).toBe(await feuille("libre.xlsx"));
     expect(await feuille("petit.xlsx")).toBe(await feuille("libre.xlsx"));
+    expect(await feuille("zero.xlsx")).toBe(await feuille("libre.xlsx"));
     expect(readdirSync(ici).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   }, 180_000);
 
@@ -150,7 +155,7 @@ describe("mémoire réservée au calcul (CNC_RGA_TAS_MIO, src/cli/isole.ts)", ()
   }, 120_000);
 
   it("calculer sur un terminal : la progression arrive du calcul borné jusqu'à 100 %", () => {
-    const commande = `node "${BIN}" calculer "${CATALOGUE}" -o "${join(ici, "terminal.xlsx")}" > /dev/null`;
+    const commande = `CNC_RGA_TAS_MIO=256 node "${BIN}" calculer "${CATALOGUE}" -o "${join(ici, "terminal.xlsx")}" > /dev/null`;
     const r = spawnSync("script", ["-qec", commande, "/dev/null"], { cwd: RACINE, encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\rcalcul : 1680\/1680 formules CNC \(100 %\)\r?\n/);

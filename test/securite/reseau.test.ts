@@ -259,14 +259,17 @@ process.on("exit", () => process.stderr.write("\\nTRACES " + JSON.stringify(trac
     const commandes = [
       ["evaluer", path.join(RACINE, "examples/serie-fiction.json"), "--json"],
       ["calculer", plan, "-o", path.join(sortie, "plan.calcule.xlsx")],
+      ["calculer", plan, "-o", path.join(sortie, "plan.borne.xlsx")],
       ["verifier", path.join(RACINE, "examples/catalogue.xlsx"), "--json"],
     ];
     for (const args of commandes) {
-      const r = spawnSync(process.execPath, ["-r", espion, "-e", `require(${JSON.stringify(path.join(sortie, "cli/main.js"))}).main(["node", "cnc-rga", ...process.argv.slice(1)]).then((c) => { process.exitCode = c; })`, ...args], { encoding: "utf8", cwd: RACINE, maxBuffer: 256 * 1024 * 1024 });
+      // The second `calculer` with a heap cap: it computes in a worker, watched as well.
+      const borne = args[args.length - 1].endsWith("plan.borne.xlsx");
+      const r = spawnSync(process.execPath, ["-r", espion, "-e", `require(${JSON.stringify(path.join(sortie, "cli/main.js"))}).main(["node", "cnc-rga", ...process.argv.slice(1)]).then((c) => { process.exitCode = c; })`, ...args], { encoding: "utf8", cwd: RACINE, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, CNC_RGA_TAS_MIO: borne ? "256" : "" } });
       expect({ args: args[0], code: r.status }).toEqual({ args: args[0], code: 0 });
-      // One line of traces per thread: `calculer` computes in a worker, watched as well.
+      // One line of traces per thread.
       const toutes = [...r.stderr.matchAll(/TRACES (.*)\n/g)].map((m) => JSON.parse(m[1]));
-      expect({ args: args[0], fils: toutes.length }).toEqual({ args: args[0], fils: args[0] === "calculer" ? 2 : 1 });
+      expect({ args: args[0], fils: toutes.length }).toEqual({ args: args[0], fils: borne ? 2 : 1 });
       for (const traces of toutes) expect({ args: args[0], ...traces }).toEqual({ args: args[0], modules: [], globaux: [], processus: [] });
     }
   }, 120_000);
