@@ -111,6 +111,8 @@ const PRECISION_MOTEUR = 10;
 function arrondiMoteur(v: number): number {
   if (v === 0) return v;
   const facteur = Math.pow(10, PRECISION_MOTEUR - Math.floor(Math.log10(Math.abs(v))));
+  // The engine's own export gives NaN here (infinite factor); resume.ts turns that into #NUM!, and so do we.
+  if (!Number.isFinite(facteur)) return Number.NaN;
   return v < 0 ? -Math.round(-v * facteur) / facteur : Math.round(v * facteur) / facteur;
 }
 

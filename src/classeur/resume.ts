@@ -63,6 +63,11 @@ export function valeurCalculee(v: CellValue): ValeurCalculee {
     const code = /array result/i.test(v.message ?? "") ? "#SPILL!" : CODES_EXCEL[v.value] ?? v.value;
     return { erreur: code, message };
   }
+  // HyperFormula rounds a number to 10 significant digits on export with a factor 10^(10 − exponent):
+  // for |v| under ~1e-299 the factor is infinite and the value comes out NaN. Never a NaN in a cell.
+  if (typeof v === "number" && !Number.isFinite(v)) {
+    return { erreur: "#NUM!", message: "Valeur trop petite ou trop grande pour être écrite (nombre hors de l'échelle du moteur de calcul)." };
+  }
   return v;
 }
 
