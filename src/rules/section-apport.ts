@@ -42,17 +42,13 @@ export function evaluerSectionApport(d: Dossier, p: ParametresVersion, dateRefer
   const apportMinimum = b !== null && d.genre
     ? calculerApportMinimum(p, { genre: d.genre, base: b, preventesInternationales: d.preventesInternationales, pointsCreation: d.pointsCreation, pointsFabrication: d.pointsFabrication, destination: d.destination, aide: aideRegle, dureeMinutes: d.dureeMinutes })
     : null;
-  const heuresOeuvre = d.dureeMinutes ? heures(d.dureeMinutes) : null;
   // No hourly minimum for this genre or regime: null, shown "—", never "0,00 €".
   const numeraireMinimumMontre = numeraireMinimum !== null && numeraireMinimum.isZero() ? null : numeraireMinimum;
   const numeraire = smad311_12 ? d.apportNumeraireSmad ?? null : sommeDonnee(d.apportNumeraireTelevision, d.apportNumeraireSmad);
-  const numeraireHoraire = numeraire !== null && d.dureeMinutes ? parHeure(numeraire, d.dureeMinutes) : null;
   const regime = smad311_12 ? p.smad!.taux.article : p.articles.apport;
   /** The section with the figures every regime shows. */
-  const section = (statut: Statut, conditions: Condition[], ecart: Decimal | null, taux: Decimal | null, tauxArticle: string | null, minimum: Decimal | null): SectionApport => ({
-    statut, conditions, ecart, regime, base: b, taux, tauxArticle, apportMinimum: minimum, apportMinimumAvecPreventes: minimum,
-    numeraireMinimum: numeraireMinimumMontre, numeraire, numeraireHoraire, heures: heuresOeuvre,
-  });
+  const section = (statut: Statut, conditions: Condition[], ecart: Decimal | null, taux: Decimal | null, tauxArticle: string | null, minimum: Decimal | null): SectionApport =>
+    new SectionApportEvaluee(statut, conditions, ecart, regime, b, taux, tauxArticle, minimum, numeraireMinimumMontre, numeraire, d.dureeMinutes);
 
   if (preparation?.dispense) {
     const al = p.smad!.aidePreparation;
@@ -114,6 +110,54 @@ export function evaluerSectionApport(d: Dossier, p: ParametresVersion, dateRefer
   }
   if (avertissement) s.avertissement = avertissement;
   return s;
+}
+
+/**
+ * The apport section. The hours and the hourly cash are two divisions that no rule needs (the
+ * comparisons multiply, grandeurs.ts): they are computed when read (the JSON, the pane), which was
+ * an eighth of a verdict's time (issue 15). `JSON.stringify` gives the plain section.
+ */
+class SectionApportEvaluee implements SectionApport {
+  apportMinimumAvecPreventes: Decimal | null;
+  motif?: string;
+  avertissement?: string;
+  levier?: ChampDossier[];
+  autreLevier?: { champ: ChampDossier; ecart: Decimal };
+  route?: "1°" | "2°";
+  private heuresLues: Decimal | null | undefined = undefined;
+  private horaireLu: Decimal | null | undefined = undefined;
+
+  constructor(
+    public statut: Statut, public conditions: Condition[], public ecart: Decimal | null, public regime: string | null,
+    public base: Decimal | null, public taux: Decimal | null, public tauxArticle: string | null, public apportMinimum: Decimal | null,
+    public numeraireMinimum: Decimal | null, public numeraire: Decimal | null, private readonly duree: Decimal | undefined,
+  ) {
+    this.apportMinimumAvecPreventes = apportMinimum;
+  }
+
+  get heures(): Decimal | null {
+    if (this.heuresLues === undefined) this.heuresLues = this.duree ? heures(this.duree) : null;
+    return this.heuresLues;
+  }
+
+  get numeraireHoraire(): Decimal | null {
+    if (this.horaireLu === undefined) this.horaireLu = this.numeraire !== null && this.duree ? parHeure(this.numeraire, this.duree) : null;
+    return this.horaireLu;
+  }
+
+  toJSON(): SectionApport {
+    const s: SectionApport = {
+      statut: this.statut, conditions: this.conditions, ecart: this.ecart, regime: this.regime, base: this.base, taux: this.taux,
+      tauxArticle: this.tauxArticle, apportMinimum: this.apportMinimum, apportMinimumAvecPreventes: this.apportMinimumAvecPreventes,
+      numeraireMinimum: this.numeraireMinimum, numeraire: this.numeraire, numeraireHoraire: this.numeraireHoraire, heures: this.heures,
+    };
+    if (this.motif !== undefined) s.motif = this.motif;
+    if (this.avertissement !== undefined) s.avertissement = this.avertissement;
+    if (this.levier !== undefined) s.levier = this.levier;
+    if (this.autreLevier !== undefined) s.autreLevier = this.autreLevier;
+    if (this.route !== undefined) s.route = this.route;
+    return s;
+  }
 }
 
 /**

@@ -141,3 +141,19 @@ describe("œuvre conçue pour les services à la demande", () => {
     expect(a.avertissement).toMatch(/311-12.*31 janvier 2023/s);
   });
 });
+
+describe("heures et numéraire horaire calculés à la lecture (issue 15)", () => {
+  it("lus deux fois, ils sont les mêmes ; JSON.stringify de la section les écrit", () => {
+    for (const version of Object.keys(VERSIONS_LOI)) {
+      const a = evaluerBrut(fictionConforme(version)).apportInitial;
+      expect(s(a.heures)).toBe(HEURES.toString());
+      expect(a.heures).toBe(a.heures);
+      expect(a.numeraireHoraire).toBe(a.numeraireHoraire);
+      const brut = JSON.parse(JSON.stringify(a));
+      expect(brut.heures).toBe(HEURES.toString());
+      expect(new Decimal(brut.numeraireHoraire).toDecimalPlaces(6).toString()).toBe(new Decimal(a.numeraireHoraire!.toString()).toDecimalPlaces(6).toString());
+      expect(Object.keys(brut)).toEqual(expect.arrayContaining(["statut", "conditions", "ecart", "regime", "base", "apportMinimum", "numeraire", "numeraireHoraire", "heures"]));
+      expect(brut.duree).toBeUndefined();
+    }
+  });
+});
