@@ -50,7 +50,7 @@ export function benchCoeur(): Ligne[] {
   const derogations = dossiers.filter((d, i) => nous[i].apportMinimum < d.coutDefinitif!.toNumber() * 0.25 - 0.01 && d.genre === "animation").length;
 
   return [
-    { mesure: "1. Lecture + validation (zod) d'un dossier", valeur: parDossier(parse), unite: "µs/dossier", note: `${NOMBRE} dossiers` },
+    { mesure: "1. Lecture + validation d'un dossier (lecture directe, zod pour les cas inhabituels et les erreurs)", valeur: parDossier(parse), unite: "µs/dossier", note: `${NOMBRE} dossiers` },
     { mesure: "1. Évaluation complète (5 articles)", valeur: parDossier(complet), unite: "µs/dossier", note: `${Math.round(NOMBRE / (complet / 1000))} dossiers/s` },
     { mesure: "1. Évaluation de l'apport initial seul", valeur: parDossier(apport), unite: "µs/dossier", note: `${Math.round(NOMBRE / (apport / 1000))} dossiers/s` },
     { mesure: "3. Apport minimum — notre cœur (decimal.js, verdict expliqué)", valeur: parDossier(tNous), unite: "µs/dossier", note: `${derogations} dossiers d'animation sous dérogation` },
