@@ -11,6 +11,8 @@ export interface Ligne {
 }
 
 function chiffre(v: number): string {
+  // A measure that could not be taken (no browser on the machine): its note says why.
+  if (Number.isNaN(v)) return "—";
   if (v >= 100) return Math.round(v).toLocaleString("fr-FR");
   if (v >= 1) return v.toLocaleString("fr-FR", { maximumFractionDigits: 2 });
   return v.toLocaleString("fr-FR", { maximumSignificantDigits: 3 });
