@@ -16,6 +16,7 @@ import { VERSION_COMPLEMENT } from "../../src/functions/cnc";
 import { modelePlan, TYPES_APPORT, type LigneFinancement, type PlanModele, type ResultatModele } from "../../src/modele";
 import type { Orthographe } from "../../src/classeur";
 import { dossierTemporaire, ecrireModele, lancer, lireClasseurExcelJS, resultat } from "./outils";
+import { LIGNES_FICTION } from "../fixtures/excel365";
 
 const dossier = dossierTemporaire();
 const jour = (a: number, m: number, j: number) => new Date(Date.UTC(a, m - 1, j));
@@ -30,14 +31,7 @@ const FICTION_SAISIE = {
   diffuseeAnneePrecedente: "non", versionDefinitiveAcceptee: "oui", versionOriginaleFrancaise: "oui",
   depensesFrance: 3700000, coutPostes: 2000000, depensesFrancePostes: 1700000, sommesCompteAutomatique: 300000,
 };
-const FICTION_LIGNES: LigneFinancement[] = [
-  { source: "Chaîne A — préachat", type: TYPES_APPORT.television, montant: 800000, numeraire: true },
-  { source: "Chaîne A — coproduction", type: TYPES_APPORT.television, montant: 150000, numeraire: false },
-  { source: "Plateforme B", type: TYPES_APPORT.smad, montant: 120000, numeraire: true },
-  { source: "CNC", type: TYPES_APPORT.cnc, montant: 700000, numeraire: true },
-  { source: "Crédit d'impôt", type: TYPES_APPORT.creditImpot, montant: 900000, numeraire: true },
-  { source: "Producteur", type: TYPES_APPORT.producteur, montant: 1330000, numeraire: true },
-];
+const FICTION_LIGNES: LigneFinancement[] = LIGNES_FICTION;
 
 /** An international coproduction: the base is the participation française (total less the foreign coproducer). */
 const COPRO_SAISIE = { ...FICTION_SAISIE, titre: "Marée haute (coproduction)", coproductionInternationale: "oui", dateDemande: jour(2023, 3, 2), coutDefinitif: 3120000, depensesFrance: 2900000 };
