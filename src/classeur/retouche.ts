@@ -143,12 +143,12 @@ function resultatFormule(v: ValeurCalculee): { t: string; v: string } {
   return { t: ' t="str"', v: `<v>${echapper(v)}</v>` };
 }
 
-/** A plain cell's value (a spill range's cell). */
+/** A plain cell's value (a spill range's cell): as a formula's result, but a text is an inline string. */
 function valeurSimple(v: ValeurCalculee): { t: string; contenu: string } {
-  if (v === null) return { t: "", contenu: "" };
-  if (estErreur(v)) return { t: ' t="e"', contenu: `<v>${echapper(v.erreur)}</v>` };
-  if (typeof v === "boolean") return { t: ' t="b"', contenu: `<v>${v ? 1 : 0}</v>` };
-  if (typeof v === "number") return { t: "", contenu: `<v>${String(v)}</v>` };
+  if (typeof v !== "string") {
+    const r = resultatFormule(v);
+    return { t: r.t, contenu: r.v };
+  }
   const espace = /^\s|\s$|\n/.test(v) ? ' xml:space="preserve"' : "";
   return { t: ' t="inlineStr"', contenu: `<is><t${espace}>${echapper(v)}</t></is>` };
 }
